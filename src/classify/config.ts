@@ -1,0 +1,140 @@
+import * as z from 'zod';
+import { buildRateSchedule, rateInputSchema, type RateSchedule } from '../cost/rate-schedule';
+import { ConfigError } from '../errors';
+import { isValidEmaid } from '../matchers/emaid';
+import { LICENCE_COVERAGES, licenceSchema, type Licence } from '../matchers/licence';
+import { whitelistEntrySchema } from '../matchers/whitelist';
+import { identifierSchema } from '../model/identifier';
+import { objectError } from '../model/messages';
+import { timeZoneSchema } from '../model/period';
+import { validityConfigSchema } from '../rules/config';
+
+/** The two matchers whose order is configurable: split billing first by default. */
+export const DEFAULT_PRECEDENCE = ['split-billing', 'whitelist'] as const;
+
+const precedenceSchema = z
+  .tuple([z.enum(DEFAULT_PRECEDENCE), z.enum(DEFAULT_PRECEDENCE)], {
+    error: 'precedence is ["split-billing", "whitelist"] or ["whitelist", "split-billing"]',
+  })
+  .refine(([first, second]) => first !== second, { error: 'precedence names split-billing and whitelist once each' })
+  .default([...DEFAULT_PRECEDENCE]);
+
+const rateScheduleSchema = z
+  .strictObject(
+    { timeZone: timeZoneSchema, rates: z.array(rateInputSchema), allowGaps: z.boolean().default(false) },
+    { error: objectError('rate schedule') },
+  )
+  .transform(({ timeZone, rates, allowGaps }, ctx) => buildRateSchedule(rates, timeZone, allowGaps, ctx, ['rates']));
+
+/**
+ * Zod schema for the whole classifier configuration, JSON form, so it can
+ * live in a database and be edited in a portal. Every part is optional and
+ * defaults to the domain's rules.
+ */
+export const classifierConfigSchema = z
+  .strictObject(
+    {
+      validity: validityConfigSchema.prefault({}),
+      matching: z
+        .strictObject(
+          {
+            reversedUids: z.boolean().default(false),
+            verifyContractIds: z.boolean().default(false),
+          },
+          { error: objectError('matching options') },
+        )
+        .prefault({}),
+      splitBilling: z
+        .strictObject(
+          {
+            licenceCoverage: z
+              .enum(LICENCE_COVERAGES, { error: `licenceCoverage is one of ${LICENCE_COVERAGES.join(', ')}` })
+              .default('start'),
+          },
+          { error: objectError('split billing options') },
+        )
+        .prefault({}),
+      precedence: precedenceSchema,
+      /** Named rate schedules that licences can share, e.g. a region's quarterly maximum rate. */
+      rateSchedules: z.record(identifierSchema('rate schedule id'), rateScheduleSchema).default({}),
+      licences: z.array(licenceSchema, { error: 'licences is a list' }).default([]),
+      whitelist: z.array(whitelistEntrySchema, { error: 'whitelist is a list' }).default([]),
+    },
+    { error: objectError('classifier configuration') },
+  )
+  .transform(({ rateSchedules, licences, ...config }, ctx) => {
+    const resolved: Licence[] = licences.map((licence, index) => {
+      if (typeof licence.rates !== 'string') return { ...licence, rates: licence.rates as RateSchedule };
+      const schedule = rateSchedules[licence.rates];
+      if (!schedule) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['licences', index, 'rates'],
+          message: `no rate schedule ${JSON.stringify(licence.rates)}; define it under rateSchedules (known: ${Object.keys(rateSchedules).join(', ') || 'none'})`,
+        });
+      }
+      return { ...licence, rates: schedule as RateSchedule };
+    });
+    reportDuplicateIds(ctx, 'licences', resolved);
+    reportDuplicateIds(ctx, 'whitelist', config.whitelist);
+    if (config.matching.verifyContractIds) {
+      const selectors = [
+        ...resolved.map((licence, index) => ({ path: ['licences', index, 'tokens'], tokens: licence.tokens })),
+        ...config.whitelist.map((entry, index) => ({ path: ['whitelist', index, 'tokens'], tokens: entry.tokens })),
+      ];
+      for (const { path, tokens } of selectors) {
+        tokens?.contractIds?.forEach((contractId, index) => {
+          if (!isValidEmaid(contractId)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, 'contractIds', index],
+              message: `${JSON.stringify(contractId)} is not an EMAID with a valid check character (verifyContractIds is on)`,
+            });
+          }
+        });
+      }
+    }
+    return { ...config, licences: resolved };
+  });
+
+function reportDuplicateIds(ctx: z.RefinementCtx, list: string, items: readonly { id: string }[]): void {
+  const seen = new Map<string, number>();
+  items.forEach(({ id }, index) => {
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, index);
+    else ctx.addIssue({ code: 'custom', path: [list, index, 'id'], message: `duplicate id ${JSON.stringify(id)} (also at ${list}[${first}])` });
+  });
+}
+
+/** The classifier configuration as written (JSON form); every part optional. */
+export type ClassifierConfigInput = z.input<typeof classifierConfigSchema>;
+
+/** The classifier configuration, validated, with defaults applied. */
+export type ClassifierConfig = z.output<typeof classifierConfigSchema>;
+
+/**
+ * Validates a configuration. Unlike `createClassifier` it never throws: a
+ * portal can show every problem next to its field.
+ */
+export function parseClassifierConfig(input: unknown) {
+  return classifierConfigSchema.safeParse(input);
+}
+
+/**
+ * Validates a configuration, throwing one {@link ConfigError} that lists every
+ * problem with its path.
+ *
+ * @throws {ConfigError} when the configuration cannot be used.
+ */
+export function resolveClassifierConfig(input: unknown): ClassifierConfig {
+  const result = classifierConfigSchema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map(({ path, message }) => ({ path, message })));
+}
+
+/**
+ * The defaults: energy within [0, 350] kWh inclusive, at least 120 seconds,
+ * energy required, only `Accepted` accepted, no optional rule, split billing
+ * before whitelist, no licence and no whitelist entry.
+ */
+export const defaultConfig: ClassifierConfig = resolveClassifierConfig({});

@@ -1,0 +1,145 @@
+import * as z from 'zod';
+import { buildRateSchedule, rateInputSchema, type RateSchedule } from '../cost/rate-schedule';
+import { identifierSchema } from '../model/identifier';
+import { objectError } from '../model/messages';
+import { periodContains, resolvePeriod, timeZoneSchema, zonedTimeInputSchema, type Period } from '../model/period';
+import type { ChargingSession } from '../model/session';
+import { normaliseId } from './normalise';
+import { tokenKeys, tokenSelectorKeys, tokenSelectorSchema, type TokenMatching } from './selectors';
+
+/** A split billing licence's status; only `active` licences qualify. */
+export const LICENCE_STATUSES = ['active', 'suspended', 'cancelled'] as const;
+
+/**
+ * When a session counts as run "while the licence was active": judged at its
+ * start (the default), only when the licence covers the whole session, or
+ * when they overlap at all.
+ */
+export const LICENCE_COVERAGES = ['start', 'whole-session', 'any-overlap'] as const;
+
+/** One of {@link LICENCE_COVERAGES}. */
+export type LicenceCoverage = (typeof LICENCE_COVERAGES)[number];
+
+const deviceSchema = z
+  .strictObject(
+    { chargePointId: identifierSchema('charge point id').optional(), serialNumber: identifierSchema('serial number').optional() },
+    { error: objectError('device') },
+  )
+  .refine((device) => (device.chargePointId === undefined) !== (device.serialNumber === undefined), {
+    error: 'name the licensed device by exactly one of chargePointId (a home charging station) or serialNumber (a portable charging cable)',
+  });
+
+/**
+ * Zod schema for a split billing licence: a device, a status, a half-open
+ * validity period (dates are local midnight in `timeZone`, default
+ * Europe/Brussels; `validUntil: null` = still valid), optionally the only
+ * tokens it covers (the employee's own), and its rate schedule: a list of
+ * rates, or the id of a schedule in the configuration's `rateSchedules`.
+ */
+export const licenceSchema = z
+  .strictObject(
+    {
+      id: identifierSchema('licence id'),
+      device: deviceSchema,
+      status: z.enum(LICENCE_STATUSES, {
+        error: (issue) => `unknown licence status ${JSON.stringify(issue.input)}; expected one of ${LICENCE_STATUSES.join(', ')}`,
+      }),
+      validFrom: zonedTimeInputSchema,
+      validUntil: zonedTimeInputSchema.nullable().optional(),
+      tokens: tokenSelectorSchema.optional(),
+      timeZone: timeZoneSchema,
+      rates: z.union([z.array(rateInputSchema), identifierSchema('rate schedule id')], {
+        error: 'give the rates as a list such as [{ from: "2022-10-01", perKWh: "0.6654", currency: "EUR" }], or the id of a rate schedule',
+      }),
+      /** Whether the rate list may have gaps (sessions then get no rate). */
+      allowRateGaps: z.boolean().default(false),
+    },
+    { error: objectError('licence') },
+  )
+  .transform(({ validFrom, validUntil, allowRateGaps, rates, ...licence }, ctx) => {
+    if (licence.tokens !== undefined && tokenSelectorKeys(licence.tokens).length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['tokens'], message: 'the licence names no token; leave tokens out to cover any token' });
+    }
+    const period: Period & { from: Date | null } = resolvePeriod({ validFrom, validUntil }, licence.timeZone, ctx);
+    const schedule: RateSchedule | string | null =
+      typeof rates === 'string' ? rates : buildRateSchedule(rates, licence.timeZone, allowRateGaps, ctx, ['rates']);
+    return { ...licence, period, rates: schedule };
+  });
+
+/** A licence as configured (JSON form). */
+export type LicenceInput = z.input<typeof licenceSchema>;
+
+/** A validated licence: its period as instants and its rate schedule resolved. */
+export type Licence = Omit<z.output<typeof licenceSchema>, 'rates'> & { readonly rates: RateSchedule };
+
+/** Why a licence on the session's device did not apply. */
+export type LicenceMismatch = 'not-active' | 'outside-period' | 'token-not-covered';
+
+/** The outcome of looking up a session's licence. */
+export type LicenceMatch =
+  | { readonly licence: Licence; readonly mismatch?: undefined }
+  | { readonly licence: null; readonly mismatch?: { readonly licence: Licence; readonly why: LicenceMismatch } };
+
+/** Licences indexed by device, each with the token keys it is limited to. */
+export interface LicenceIndex {
+  readonly byDevice: ReadonlyMap<string, readonly { licence: Licence; tokens: ReadonlySet<string> | null }[]>;
+  readonly coverage: LicenceCoverage;
+}
+
+const deviceKey = (kind: 'cp' | 'serial', id: string) => `${kind}:${normaliseId(id)}`;
+
+/** Indexes licences by device (charge point id or serial number). */
+export function indexLicences(licences: readonly Licence[], coverage: LicenceCoverage): LicenceIndex {
+  const byDevice = new Map<string, { licence: Licence; tokens: ReadonlySet<string> | null }[]>();
+  for (const licence of licences) {
+    const key = licence.device.chargePointId !== undefined ? deviceKey('cp', licence.device.chargePointId) : deviceKey('serial', licence.device.serialNumber!);
+    const indexed = { licence, tokens: licence.tokens ? new Set(tokenSelectorKeys(licence.tokens)) : null };
+    const list = byDevice.get(key);
+    if (list) list.push(indexed);
+    else byDevice.set(key, [indexed]);
+  }
+  return { byDevice, coverage };
+}
+
+function coversSession(period: Period, session: ChargingSession, coverage: LicenceCoverage): boolean {
+  const { startedAt, endedAt } = session;
+  switch (coverage) {
+    case 'start':
+      return periodContains(period, startedAt);
+    case 'whole-session':
+      return periodContains(period, startedAt) && (period.until === null || endedAt.getTime() <= period.until.getTime());
+    case 'any-overlap':
+      return endedAt.getTime() <= startedAt.getTime()
+        ? periodContains(period, startedAt)
+        : (period.from === null || endedAt.getTime() > period.from.getTime()) &&
+            (period.until === null || startedAt.getTime() < period.until.getTime());
+  }
+}
+
+/**
+ * The licence that makes a session split billing: on its device, active,
+ * covering the session (per the coverage setting) and its token. When several
+ * do, the first in configuration order. Otherwise, the first licence on the
+ * device and why it did not apply, so a portal can say so.
+ */
+export function findLicence(index: LicenceIndex, session: ChargingSession, matching: TokenMatching): LicenceMatch {
+  const { chargePoint } = session;
+  const candidates = [
+    ...(index.byDevice.get(deviceKey('cp', chargePoint.id)) ?? []),
+    ...(chargePoint.serialNumber !== undefined ? (index.byDevice.get(deviceKey('serial', chargePoint.serialNumber)) ?? []) : []),
+  ];
+  let mismatch: { licence: Licence; why: LicenceMismatch } | undefined;
+  let sessionTokens: string[] | undefined;
+  for (const { licence, tokens } of candidates) {
+    let why: LicenceMismatch | null = null;
+    if (licence.status !== 'active') why = 'not-active';
+    else if (!coversSession(licence.period, session, index.coverage)) why = 'outside-period';
+    else if (tokens !== null) {
+      sessionTokens ??= tokenKeys(session.token, matching);
+      if (!sessionTokens.some((key) => tokens.has(key))) why = 'token-not-covered';
+    }
+    if (why === null) return { licence };
+    mismatch ??= { licence, why };
+  }
+  return { licence: null, mismatch };
+}

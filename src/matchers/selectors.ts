@@ -1,0 +1,85 @@
+import * as z from 'zod';
+import type { ChargePoint } from '../model/charge-point';
+import { identifierSchema } from '../model/identifier';
+import { objectError } from '../model/messages';
+import type { Token } from '../model/token';
+import { isValidEmaid } from './emaid';
+import { normaliseContractId, normaliseId, normaliseOperatorId, normaliseUid, reverseUidBytes } from './normalise';
+
+const idList = (what: string) => z.array(identifierSchema(what), { error: `expected a list of ${what}s` }).optional();
+
+/**
+ * Zod schema for "which tokens": any token whose UID, contract id or group is
+ * listed. Each list is optional; a selector with every list empty selects no
+ * token.
+ */
+export const tokenSelectorSchema = z.strictObject(
+  { uids: idList('token UID'), contractIds: idList('contract id'), groupIds: idList('group id') },
+  { error: objectError('token selector') },
+);
+
+/** Which tokens, as configured. */
+export type TokenSelector = z.output<typeof tokenSelectorSchema>;
+
+/**
+ * Zod schema for "which charge points": any charge point whose id, location
+ * or operator is listed. Each list is optional.
+ */
+export const chargePointSelectorSchema = z.strictObject(
+  { ids: idList('charge point id'), locationIds: idList('location id'), operatorIds: idList('operator id') },
+  { error: objectError('charge point selector') },
+);
+
+/** Which charge points, as configured. */
+export type ChargePointSelector = z.output<typeof chargePointSelectorSchema>;
+
+/** How tokens are compared; both options are off by default. */
+export interface TokenMatching {
+  /** Also match a UID whose bytes are in the opposite order (readers disagree on byte order). */
+  readonly reversedUids: boolean;
+  /** Use a session's contract id only when its EMAID check character is right. */
+  readonly verifyContractIds: boolean;
+}
+
+/** The index keys a token selector stands for: one per listed identifier, normalised. */
+export function tokenSelectorKeys(selector: TokenSelector): string[] {
+  return [
+    ...(selector.uids ?? []).map((uid) => `uid:${normaliseUid(uid)}`),
+    ...(selector.contractIds ?? []).map((id) => `contract:${normaliseContractId(id)}`),
+    ...(selector.groupIds ?? []).map((id) => `group:${normaliseId(id)}`),
+  ];
+}
+
+/**
+ * The index keys a session's token can be found under: its UID (and the
+ * reversed UID when enabled), its contract id (unless verification is on and
+ * the check character is wrong) and its group.
+ */
+export function tokenKeys(token: Token, matching: TokenMatching): string[] {
+  const uid = normaliseUid(token.uid);
+  const keys = [`uid:${uid}`];
+  const reversed = matching.reversedUids ? reverseUidBytes(uid) : null;
+  if (reversed !== null && reversed !== uid) keys.push(`uid:${reversed}`);
+  if (token.contractId !== undefined && (!matching.verifyContractIds || isValidEmaid(token.contractId))) {
+    keys.push(`contract:${normaliseContractId(token.contractId)}`);
+  }
+  if (token.groupId !== undefined) keys.push(`group:${normaliseId(token.groupId)}`);
+  return keys;
+}
+
+/** The index keys a charge point selector stands for, normalised. */
+export function chargePointSelectorKeys(selector: ChargePointSelector): string[] {
+  return [
+    ...(selector.ids ?? []).map((id) => `cp:${normaliseId(id)}`),
+    ...(selector.locationIds ?? []).map((id) => `location:${normaliseId(id)}`),
+    ...(selector.operatorIds ?? []).map((id) => `operator:${normaliseOperatorId(id)}`),
+  ];
+}
+
+/** The index keys a session's charge point can be found under: its id, location and operator. */
+export function chargePointKeys(chargePoint: ChargePoint): string[] {
+  const keys = [`cp:${normaliseId(chargePoint.id)}`];
+  if (chargePoint.locationId !== undefined) keys.push(`location:${normaliseId(chargePoint.locationId)}`);
+  if (chargePoint.operatorId !== undefined) keys.push(`operator:${normaliseOperatorId(chargePoint.operatorId)}`);
+  return keys;
+}

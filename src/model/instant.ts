@@ -1,0 +1,29 @@
+import * as z from 'zod';
+import { describe } from './messages';
+import { parseInstant } from './time';
+
+/** An instant as written in JSON: ISO 8601 with an offset ("2022-11-10T14:50:16+01:00"), or a `Date`. */
+export type InstantInput = string | Date;
+
+/**
+ * Zod schema for an instant. Strings must carry a UTC offset unless
+ * `timeZone` names the zone to read local times in; a bare date is refused
+ * (a session's start is a moment, not a day).
+ */
+export function instantSchema(timeZone?: string) {
+  return z
+    .union([z.string(), z.date()], {
+      error: (issue) => `expected an ISO 8601 date-time with an offset, such as "2022-11-10T14:50:16+01:00", received ${describe(issue.input)}`,
+    })
+    .transform((value, ctx): Date => {
+      if (value instanceof Date) return value;
+      const parsed = parseInstant(value, timeZone);
+      if (parsed.ok && !parsed.dateOnly) return parsed.instant;
+      ctx.addIssue({
+        code: 'custom',
+        input: value,
+        message: parsed.ok ? `"${value}" is a date without a time; give the full date-time with an offset` : parsed.reason,
+      });
+      return z.NEVER;
+    });
+}

@@ -1,0 +1,33 @@
+import * as z from 'zod';
+import { decimalSchema } from './decimal';
+import { objectError } from './messages';
+
+/** Zod schema for an ISO 4217 currency code such as "EUR". */
+export const currencySchema = z
+  .string({ error: 'expected an ISO 4217 currency code such as "EUR"' })
+  .regex(/^[A-Z]{3}$/, { error: (issue) => `expected an ISO 4217 currency code such as "EUR", received ${JSON.stringify(issue.input)}` });
+
+const nonNegative = (what: string) =>
+  decimalSchema.refine((value) => !value.isNegative() || value.isZero(), { error: `the ${what} is negative` });
+
+/**
+ * Zod schema for the MSP's price of a session: excl. VAT, incl. VAT, or
+ * excl. VAT with the VAT percentage (OCPI 2.2.1 `total_cost`; 2.3.0's
+ * `before_taxes` is the excl. VAT amount).
+ */
+export const priceSchema = z
+  .object({
+    exclVat: nonNegative('price excl. VAT').optional(),
+    inclVat: nonNegative('price incl. VAT').optional(),
+    /** VAT as a percentage, e.g. "21" for 21 %. */
+    vatPercent: nonNegative('VAT percentage').optional(),
+    currency: currencySchema,
+  }, { error: objectError('price') })
+  .refine((price) => price.exclVat !== undefined || price.inclVat !== undefined, {
+    error: 'a price needs exclVat or inclVat (or both)',
+  });
+
+/** The price as written in JSON. */
+export type PriceInput = z.input<typeof priceSchema>;
+/** The parsed price. */
+export type Price = z.output<typeof priceSchema>;

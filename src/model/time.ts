@@ -1,0 +1,120 @@
+import { tzOffset } from '@date-fns/tz';
+
+/** The time zone that local dates are read in when nothing else is said. */
+export const DEFAULT_TIME_ZONE = 'Europe/Brussels';
+
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+/** True when `timeZone` is an IANA time zone this runtime knows, e.g. "Europe/Brussels". */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A local wall-clock time, as written; months from 1. */
+interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+}
+
+/**
+ * The instant at which a wall-clock time occurs in a time zone.
+ *
+ * Where the wall time occurs twice (the hour clocks are set back), the earlier
+ * instant is returned. Where it does not occur (the hour clocks skip), the
+ * result is `null`, unless `gap` is `'shift'`: then the instant is that of the
+ * same wall time in the offset before the change, which lands just after the
+ * skipped hour (so a skipped midnight becomes the day's first instant).
+ */
+export function zonedWallTimeToInstant(wall: WallTime, timeZone: string, gap: 'reject' | 'shift'): Date | null {
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
+  const offsetBefore = tzOffset(timeZone, new Date(asUtc - DAY_MS));
+  const offsetAfter = tzOffset(timeZone, new Date(asUtc + DAY_MS));
+  const candidates = [offsetBefore, offsetAfter]
+    .map((offset) => asUtc - offset * MINUTE_MS)
+    .filter((instant) => asUtc - tzOffset(timeZone, new Date(instant)) * MINUTE_MS === instant);
+  if (candidates.length > 0) return new Date(Math.min(...candidates));
+  return gap === 'shift' ? new Date(asUtc - offsetBefore * MINUTE_MS) : null;
+}
+
+/** The outcome of reading a timestamp: an instant, or why it could not be read. */
+export type InstantParse = { ok: true; instant: Date; dateOnly: boolean } | { ok: false; reason: string };
+
+/**
+ * Reads an ISO 8601 timestamp ("2022-11-10T14:50:16+01:00") or a date
+ * ("2022-11-01", local midnight) into an instant.
+ *
+ * A timestamp with an offset (or `Z`) is that instant. Without one it is a
+ * local time and needs `timeZone`; with `timeZone` absent it is refused as
+ * ambiguous. Sub-millisecond digits are truncated. A date means the start of
+ * that day in `timeZone` (the first instant of the day even where midnight is
+ * skipped by a daylight-saving change).
+ */
+export function parseInstant(text: string, timeZone: string | undefined): InstantParse {
+  const match = ISO_DATE_TIME.exec(text.trim());
+  if (!match) {
+    return { ok: false, reason: 'expected an ISO 8601 date-time such as "2022-11-10T14:50:16+01:00"' };
+  }
+  const [, y, mo, d, h, mi, s, fraction, offset] = match;
+  const wall: WallTime = {
+    year: Number(y),
+    month: Number(mo),
+    day: Number(d),
+    hour: Number(h ?? 0),
+    minute: Number(mi ?? 0),
+    second: Number(s ?? 0),
+    millisecond: Number((fraction ?? '').padEnd(3, '0').slice(0, 3)),
+  };
+  const calendarError = checkCalendar(wall);
+  if (calendarError) return { ok: false, reason: calendarError };
+  const dateOnly = h === undefined;
+  if (offset !== undefined) {
+    if (dateOnly) return { ok: false, reason: 'a date without a time cannot carry an offset; write "2022-11-01" or a full date-time' };
+    const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
+    return { ok: true, instant: new Date(asUtc - offsetMinutes(offset) * MINUTE_MS), dateOnly };
+  }
+  if (timeZone === undefined) {
+    return {
+      ok: false,
+      reason: `"${text}" has no UTC offset, so the instant is ambiguous; add one ("+01:00" or "Z") or name a time zone`,
+    };
+  }
+  const instant = zonedWallTimeToInstant(wall, timeZone, dateOnly ? 'shift' : 'reject');
+  if (!instant) return { ok: false, reason: `"${text}" does not exist in ${timeZone} (clocks skip it for daylight saving time)` };
+  return { ok: true, instant, dateOnly };
+}
+
+function offsetMinutes(offset: string): number {
+  if (offset.toUpperCase() === 'Z') return 0;
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const digits = offset.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || 0));
+}
+
+function checkCalendar(wall: WallTime): string | null {
+  const daysInMonth = new Date(Date.UTC(wall.year, wall.month, 0)).getUTCDate();
+  if (wall.month < 1 || wall.month > 12 || wall.day < 1 || wall.day > daysInMonth) {
+    return `${wall.year}-${pad(wall.month)}-${pad(wall.day)} is not a calendar date`;
+  }
+  if (wall.hour > 23 || wall.minute > 59 || wall.second > 59) {
+    return `${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)} is not a time of day`;
+  }
+  return null;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

@@ -1,0 +1,73 @@
+/** Line ending of every record, as RFC 4180 prescribes. */
+const CRLF = '\r\n';
+
+/** First characters that make a spreadsheet read a cell as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Characters that oblige a field to be quoted. */
+const NEEDS_QUOTES = /[",\r\n]|^ | $/;
+
+/**
+ * Neutralises a cell against spreadsheet formula injection: a cell starting
+ * with `=`, `+`, `-`, `@`, a tab or a carriage return gets a single quote `'`
+ * in front, so that a spreadsheet shows it as text instead of evaluating it.
+ *
+ * @example
+ * neutraliseFormula('=1+1'); // "'=1+1"
+ * neutraliseFormula('3.667 kWh'); // "3.667 kWh"
+ */
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+function field(cell: unknown, where: string, soleField: boolean): string {
+  if (typeof cell !== 'string') {
+    throw new TypeError(`${where} is ${cell === null ? 'null' : `a ${typeof cell}`}; format every cell to a string first`);
+  }
+  const text = neutraliseFormula(cell);
+  // A record made of one empty field would be a blank line, which many readers skip.
+  if (NEEDS_QUOTES.test(text) || (soleField && text === '')) return `"${text.replace(/"/g, '""')}"`;
+  return text;
+}
+
+function record(cells: readonly string[], where: (column: number) => string): string {
+  return cells.map((cell, column) => field(cell, where(column), cells.length === 1)).join(',') + CRLF;
+}
+
+/**
+ * Writes a table as CSV text per RFC 4180.
+ *
+ * - Every record, the last included, ends with CRLF (`"\r\n"`).
+ * - A field is quoted when it contains a comma, a double quote, CR or LF, or
+ *   starts or ends with a space; double quotes inside are doubled. A record
+ *   that is a single empty field is written `""` so that it is not a blank line.
+ * - Formula injection: every cell, header included, that starts with `=`,
+ *   `+`, `-`, `@`, a tab or a carriage return gets a single quote `'` prefixed
+ *   (see {@link neutraliseFormula}), and is then quoted if needed. This also
+ *   applies to negative numbers and durations: "-0:01:00" is written
+ *   "'-0:01:00".
+ * - No byte order mark is written; prepend "\uFEFF" for spreadsheets that need one.
+ *
+ * @param header - the column names
+ * @param rows - the records, each with exactly one cell per column
+ * @returns the CSV text
+ * @throws RangeError when the header is empty or a row's length differs from
+ *   the header's; TypeError when a cell is not a string
+ * @example
+ * toCsv(['Energy', 'Note'], [['3.667 kWh', 'a, b'], ['=SUM(A1)', '']]);
+ * // 'Energy,Note\r\n3.667 kWh,"a, b"\r\n\'=SUM(A1),\r\n'
+ */
+export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  if (header.length === 0) throw new RangeError('toCsv needs at least one header column');
+  const columnName = (column: number): string => JSON.stringify(header[column]);
+  let text = record(header, (column) => `toCsv: header[${column}]`);
+  rows.forEach((row, index) => {
+    if (row.length !== header.length) {
+      throw new RangeError(
+        `toCsv: rows[${index}] has ${row.length} cells but the header has ${header.length} columns; give every row one cell per column`,
+      );
+    }
+    text += record(row, (column) => `toCsv: rows[${index}][${column}] (column ${columnName(column)})`);
+  });
+  return text;
+}

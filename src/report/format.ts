@@ -1,0 +1,213 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type Decimal from 'decimal.js';
+import { Exact } from '../model/decimal';
+import { isValidTimeZone } from '../model/time';
+
+/** The languages the platform's views are shown in, in the order they are listed. */
+export const LOCALES = ['en', 'fr', 'nl', 'de'] as const;
+
+/** A language the reports can be shown in: English, French, Dutch or German. */
+export type Locale = (typeof LOCALES)[number];
+
+/**
+ * True when `value` is one of the supported {@link LOCALES}, e.g. to check a
+ * user's stored preference before passing it on.
+ *
+ * @example
+ * isLocale('nl'); // true
+ * isLocale('es'); // false
+ */
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/**
+ * Throws a RangeError naming the supported locales when `locale` is not one
+ * of them; for values that come from untyped code or storage.
+ *
+ * @example
+ * assertLocale('fr'); // returns; `locale` is now typed Locale
+ * assertLocale('es'); // throws RangeError: unknown locale "es"; use one of en, fr, nl, de
+ */
+export function assertLocale(locale: unknown): asserts locale is Locale {
+  if (!isLocale(locale)) {
+    const shown = typeof locale === 'string' ? JSON.stringify(locale) : String(locale);
+    throw new RangeError(`unknown locale ${shown}; use one of ${LOCALES.join(', ')}`);
+  }
+}
+
+const SECOND_MS = 1_000;
+const MINUTE_MS = 60_000;
+
+function assertFiniteMs(ms: number, what: string): void {
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) {
+    throw new RangeError(`${what} needs a finite number of milliseconds, received ${String(ms)}`);
+  }
+}
+
+/**
+ * Formats a duration as "H:MM:SS", the way the driver and employer views show
+ * it. Hours are not capped at 24; the sub-second part is dropped (truncated
+ * toward zero). A negative duration keeps its sign: it is the magnitude
+ * formatted with a leading "-", so it is never shown as if it were positive.
+ *
+ * @param ms - the duration in milliseconds (finite)
+ * @returns the duration, e.g. "0:15:02"
+ * @throws RangeError when `ms` is NaN or infinite
+ * @example
+ * formatDuration(902_000); // "0:15:02"
+ * formatDuration(90_000_000); // "25:00:00"
+ * formatDuration(-60_000); // "-0:01:00"
+ */
+export function formatDuration(ms: number): string {
+  assertFiniteMs(ms, 'formatDuration');
+  if (ms < 0) return `-${formatDuration(-ms)}`;
+  const totalSeconds = Math.floor(ms / SECOND_MS);
+  const hours = Math.floor(totalSeconds / 3_600);
+  const minutes = Math.floor(totalSeconds / 60) % 60;
+  const seconds = totalSeconds % 60;
+  return `${hours}:${pad2(minutes)}:${pad2(seconds)}`;
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** The word for "minute" per locale and plural category; `other` is the fallback. */
+const MINUTE_WORDS: Record<Locale, { one: string; other: string; many?: string }> = {
+  en: { one: 'minute', other: 'minutes' },
+  fr: { one: 'minute', many: 'de minutes', other: 'minutes' },
+  nl: { one: 'minuut', other: 'minuten' },
+  de: { one: 'Minute', other: 'Minuten' },
+};
+
+/**
+ * Formats a duration in whole minutes, rounded to the nearest minute (a half
+ * minute rounds up), as the charge point operator's view shows it. The
+ * number is grouped per locale ("1,500 minutes") and the word agrees with it
+ * by the locale's plural rules (French reads 0 and 1 as singular). A negative
+ * duration keeps a leading "-" (its magnitude is rounded), even where that
+ * magnitude rounds to 0.
+ *
+ * @param ms - the duration in milliseconds (finite)
+ * @param locale - the language of the word, English by default
+ * @returns e.g. "15 minutes", "1 minuut"
+ * @throws RangeError when `ms` is NaN or infinite, or `locale` is not supported
+ * @example
+ * formatDurationMinutes(902_000); // "15 minutes"
+ * formatDurationMinutes(49_000); // "1 minute"
+ * formatDurationMinutes(902_000, 'nl'); // "15 minuten"
+ * formatDurationMinutes(60_000, 'de'); // "1 Minute"
+ */
+export function formatDurationMinutes(ms: number, locale: Locale = 'en'): string {
+  assertFiniteMs(ms, 'formatDurationMinutes');
+  assertLocale(locale);
+  const sign = ms < 0 ? '-' : '';
+  const minutes = Math.floor((Math.abs(ms) + MINUTE_MS / 2) / MINUTE_MS);
+  const category = new Intl.PluralRules(locale).select(minutes);
+  const words = MINUTE_WORDS[locale];
+  const word = (category === 'one' || category === 'many' ? words[category] : undefined) ?? words.other;
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(minutes);
+  return `${sign}${number} ${word}`;
+}
+
+/** Rounds half-up (away from zero) to `places` and writes plain notation, with no negative zero. */
+function roundedText(value: Decimal, places: number, what: string): string {
+  const exact = new Exact(value);
+  if (!exact.isFinite()) throw new RangeError(`${what} needs a finite decimal, received ${exact.toString()}`);
+  const rounded = exact.toDecimalPlaces(places, Exact.ROUND_HALF_UP);
+  return rounded.isZero() ? '0' : rounded.toFixed();
+}
+
+/**
+ * Formats an energy in kWh with up to three fraction digits, the decimal
+ * separator and grouping of the locale, and no trailing zeros. The text comes
+ * exactly from the decimal (never through a binary float); more than three
+ * decimals are rounded half-up (away from zero) for display. A value that
+ * rounds to zero is shown as "0 kWh", without a sign.
+ *
+ * @param kWh - the energy, an exact decimal
+ * @param locale - the language, English by default
+ * @returns e.g. "3.667 kWh"
+ * @throws RangeError when `kWh` is NaN or infinite, or `locale` is not supported
+ * @example
+ * formatEnergy(new Exact('3.667')); // "3.667 kWh"
+ * formatEnergy(new Exact('3.667'), 'fr'); // "3,667 kWh"
+ * formatEnergy(new Exact('1234.5')); // "1,234.5 kWh"
+ * formatEnergy(new Exact('7.3005')); // "7.301 kWh"
+ */
+export function formatEnergy(kWh: Decimal, locale: Locale = 'en'): string {
+  assertLocale(locale);
+  const text = roundedText(kWh, 3, 'formatEnergy');
+  const number = new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: 3 });
+  // Intl.NumberFormat reads a decimal string exactly (ES2023, Node 20).
+  return `${number.format(text as unknown as number)} kWh`;
+}
+
+/**
+ * Formats an amount of money as the locale writes that currency, with the
+ * currency's own number of fraction digits (2 for EUR, 0 for JPY). The text
+ * comes exactly from the decimal; extra digits are rounded half-up (away from
+ * zero) for display, and an amount that rounds to zero carries no sign.
+ * Spacing is Intl's own (French puts a non-breaking space before "€").
+ *
+ * @param amount - the amount, an exact decimal
+ * @param currency - an ISO 4217 code such as "EUR"
+ * @param locale - the language, English by default
+ * @returns e.g. "€2.44"
+ * @throws RangeError when `amount` is NaN or infinite, `currency` is not a
+ *   currency code, or `locale` is not supported
+ * @example
+ * formatMoney(new Exact('2.44'), 'EUR'); // "€2.44"
+ * formatMoney(new Exact('2.44'), 'EUR', 'fr'); // "2,44 €" (with a non-breaking space)
+ * formatMoney(new Exact('2.445'), 'EUR'); // "€2.45"
+ */
+export function formatMoney(amount: Decimal, currency: string, locale: Locale = 'en'): string {
+  assertLocale(locale);
+  let number: Intl.NumberFormat;
+  try {
+    number = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  } catch {
+    throw new RangeError(
+      `formatMoney: ${JSON.stringify(currency)} is not a currency code; use an ISO 4217 code such as "EUR"`,
+    );
+  }
+  const places = number.resolvedOptions().maximumFractionDigits ?? 2;
+  const text = roundedText(amount, places, 'formatMoney');
+  // Intl.NumberFormat reads a decimal string exactly (ES2023, Node 20).
+  return number.format(text as unknown as number);
+}
+
+/**
+ * Formats an instant as local wall-clock time in an IANA time zone:
+ * "yyyy-MM-dd HH:mm:ss", or "yyyy-MM-dd HH:mm" at minute precision (seconds
+ * are dropped, not rounded, so a start and its end never cross a minute they
+ * did not reach).
+ *
+ * @param instant - the moment to show
+ * @param timeZone - an IANA time zone such as "Europe/Brussels"
+ * @param precision - `'second'` (the default) or `'minute'`
+ * @returns e.g. "2022-11-10 14:50:16"
+ * @throws RangeError when `instant` is an invalid Date or `timeZone` is unknown
+ * @example
+ * formatLocalDateTime(new Date('2022-11-10T13:50:16Z'), 'Europe/Brussels'); // "2022-11-10 14:50:16"
+ * formatLocalDateTime(new Date('2022-11-10T13:50:16Z'), 'Europe/Brussels', 'minute'); // "2022-11-10 14:50"
+ */
+export function formatLocalDateTime(
+  instant: Date,
+  timeZone: string,
+  precision: 'minute' | 'second' = 'second',
+): string {
+  if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
+    throw new RangeError('formatLocalDateTime needs a valid Date; check the instant before formatting it');
+  }
+  if (!isValidTimeZone(timeZone)) {
+    throw new RangeError(
+      `formatLocalDateTime: unknown time zone ${JSON.stringify(timeZone)}; use an IANA name such as "Europe/Brussels"`,
+    );
+  }
+  // 'uuuu' is the signed year (astronomical numbering), equal to 'yyyy' for years 1 and later.
+  const pattern = precision === 'minute' ? 'uuuu-MM-dd HH:mm' : 'uuuu-MM-dd HH:mm:ss';
+  return format(new TZDate(instant.getTime(), timeZone), pattern);
+}

@@ -1,0 +1,78 @@
+import type Decimal from 'decimal.js';
+import * as z from 'zod';
+import { decimalSchema } from '../model/decimal';
+import { instantSchema } from '../model/instant';
+import { objectError } from '../model/messages';
+import { authorizationStatusSchema } from '../model/token';
+
+const nonNegative = (what: string) =>
+  decimalSchema.refine((value) => !value.isNegative() || value.isZero(), { error: `${what} cannot be negative` });
+const positive = (what: string) =>
+  decimalSchema.refine((value) => value.isPositive() && !value.isZero(), { error: `${what} must be above 0` });
+
+/**
+ * Zod schema for the validity rules. Every field is optional and defaults to
+ * the domain's rule: energy within [0, 350] kWh inclusive, at least 120 s,
+ * energy required, only `Accepted` accepted; the optional rules are off
+ * (`null`).
+ */
+export const validityConfigSchema = z
+  .strictObject(
+    {
+      /** Inclusive bounds on the energy in kWh. */
+      energyKWh: z
+        .strictObject({ min: decimalSchema.prefault('0'), max: decimalSchema.prefault('350') }, { error: objectError('energy bounds') })
+        .prefault({}),
+      /** A session shorter than this (seconds) is invalid; exactly this long is valid. */
+      minDurationSeconds: nonNegative('minDurationSeconds').prefault(120),
+      /** A session longer than this (seconds) is invalid; `null` = no maximum. */
+      maxDurationSeconds: positive('maxDurationSeconds').nullable().default(null),
+      /** Whether a session without a meter reading is invalid. */
+      requireEnergy: z.boolean({ error: 'requireEnergy must be true or false' }).default(true),
+      /** Authorisation statuses that count as accepted; every other status is a rejection. */
+      acceptedAuthorizations: z
+        .array(authorizationStatusSchema)
+        .min(1, { error: 'at least one authorisation status must be accepted' })
+        .default(['Accepted']),
+      /** Zero or very low consumption: a session with at most this energy (kWh) is invalid; `null` = off. */
+      lowEnergy: z.strictObject({ atMostKWh: nonNegative('atMostKWh') }, { error: objectError('low energy rule') }).nullable().default(null),
+      /**
+       * Implausible average power: energy / duration above the connector's
+       * `maxPowerKW` (or `kW` here when the session does not say) plus a
+       * tolerance in percent; `null` = off.
+       */
+      maxAveragePower: z
+        .strictObject(
+          { kW: positive('kW').optional(), tolerancePercent: nonNegative('tolerancePercent').prefault('10') },
+          { error: objectError('average power rule') },
+        )
+        .nullable()
+        .default(null),
+      /** A session that starts before this instant is invalid; `null` = off. */
+      earliestStart: instantSchema().nullable().default(null),
+    },
+    { error: objectError('validity rules') },
+  )
+  .check((ctx) => {
+    const { energyKWh, minDurationSeconds, maxDurationSeconds } = ctx.value;
+    if (energyKWh.min.gt(energyKWh.max)) {
+      ctx.issues.push({ code: 'custom', input: ctx.value, path: ['energyKWh', 'min'], message: `min (${energyKWh.min}) is above max (${energyKWh.max})` });
+    }
+    if (maxDurationSeconds !== null && minDurationSeconds.gt(maxDurationSeconds)) {
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        path: ['minDurationSeconds'],
+        message: `minDurationSeconds (${minDurationSeconds}) is above maxDurationSeconds (${maxDurationSeconds})`,
+      });
+    }
+  });
+
+/** Validity rules as configured (JSON form); every field optional. */
+export type ValidityConfigInput = z.input<typeof validityConfigSchema>;
+
+/** Validity rules with defaults applied: exact decimals, instants. */
+export type ValidityConfig = z.output<typeof validityConfigSchema>;
+
+/** Keeps TSDoc readers from guessing: durations and energies are exact decimals. */
+export type ExactQuantity = Decimal;

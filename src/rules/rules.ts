@@ -1,0 +1,157 @@
+import { Exact } from '../model/decimal';
+import type { ChargingSession } from '../model/session';
+import type { InvalidReasonCode, Reason } from '../classify/reason';
+import type { ValidityConfig } from './config';
+
+/**
+ * A validity rule: a pure function of the session, the rules' configuration
+ * and the caller's `now` (when given), returning the reason the session fails
+ * it, or `null` when it passes or the rule does not apply.
+ */
+export type ValidityRule = (session: ChargingSession, config: ValidityConfig, now: Date | undefined) => Reason<InvalidReasonCode> | null;
+
+const durationMs = (session: ChargingSession) => session.endedAt.getTime() - session.startedAt.getTime();
+const seconds = (ms: number) => new Exact(ms).div(1000);
+
+/** The token's authorisation status must be one of the accepted ones (default: only Accepted). */
+export const tokenAccepted: ValidityRule = ({ token }, config) =>
+  config.acceptedAuthorizations.includes(token.authorization)
+    ? null
+    : {
+        code: 'token-rejected',
+        message: `the token was not accepted (authorisation status ${token.authorization})`,
+        actual: token.authorization,
+        limit: config.acceptedAuthorizations.join(', '),
+      };
+
+/** Energy must be known, unless the configuration allows sessions without a reading. */
+export const energyPresent: ValidityRule = ({ energyKWh }, config) =>
+  energyKWh === null && config.requireEnergy ? { code: 'energy-missing', message: 'no energy was recorded (no meter reading)' } : null;
+
+/** Energy must lie within the inclusive bounds (default [0, 350] kWh). */
+export const energyInRange: ValidityRule = ({ energyKWh }, { energyKWh: { min, max } }) =>
+  energyKWh === null || (energyKWh.gte(min) && energyKWh.lte(max))
+    ? null
+    : {
+        code: 'energy-out-of-range',
+        message: `${energyKWh} kWh is outside the allowed range of ${min} to ${max} kWh`,
+        actual: energyKWh.toString(),
+        limit: `${min}..${max}`,
+      };
+
+/** Optional: a session with zero or very low consumption (at most the configured kWh) is invalid. */
+export const energyNotTooLow: ValidityRule = ({ energyKWh }, { lowEnergy }) =>
+  lowEnergy === null || energyKWh === null || energyKWh.gt(lowEnergy.atMostKWh)
+    ? null
+    : {
+        code: 'energy-too-low',
+        message: `${energyKWh} kWh is at most ${lowEnergy.atMostKWh} kWh: too little was charged`,
+        actual: energyKWh.toString(),
+        limit: lowEnergy.atMostKWh.toString(),
+      };
+
+/** The end must not come before the start; a negative duration is never passed on. */
+export const endNotBeforeStart: ValidityRule = (session) =>
+  durationMs(session) >= 0
+    ? null
+    : {
+        code: 'end-before-start',
+        message: `the session ends (${session.endedAt.toISOString()}) before it starts (${session.startedAt.toISOString()})`,
+        actual: seconds(durationMs(session)).toString(),
+      };
+
+/** The session must last at least the minimum duration (default 120 s; exactly 120 s is valid). */
+export const durationLongEnough: ValidityRule = (session, { minDurationSeconds }) => {
+  const ms = durationMs(session);
+  if (ms < 0 || minDurationSeconds.lte(seconds(ms))) return null;
+  return {
+    code: 'duration-too-short',
+    message: `the session lasted ${seconds(ms)} s, less than the minimum of ${minDurationSeconds} s`,
+    actual: seconds(ms).toString(),
+    limit: minDurationSeconds.toString(),
+  };
+};
+
+/** Optional: the session must not last longer than the maximum duration. */
+export const durationNotTooLong: ValidityRule = (session, { maxDurationSeconds }) => {
+  const ms = durationMs(session);
+  if (maxDurationSeconds === null || maxDurationSeconds.gte(seconds(ms))) return null;
+  return {
+    code: 'duration-too-long',
+    message: `the session lasted ${seconds(ms)} s, more than the maximum of ${maxDurationSeconds} s`,
+    actual: seconds(ms).toString(),
+    limit: maxDurationSeconds.toString(),
+  };
+};
+
+/**
+ * Optional: the average power (energy / duration) must not exceed the
+ * connector's maximum power (or the configured kW) plus the tolerance.
+ */
+export const averagePowerPlausible: ValidityRule = (session, { maxAveragePower }) => {
+  const ms = durationMs(session);
+  const limitKW = session.chargePoint.maxPowerKW ?? maxAveragePower?.kW;
+  if (maxAveragePower === null || limitKW === undefined || session.energyKWh === null || ms < 0) return null;
+  const allowedKW = limitKW.times(maxAveragePower.tolerancePercent.div(100).plus(1));
+  const energyKWh = session.energyKWh;
+  const plausible = ms === 0 ? energyKWh.isZero() : energyKWh.times(3_600_000).div(ms).lte(allowedKW);
+  if (plausible) return null;
+  const averageKW = ms === 0 ? 'unbounded' : energyKWh.times(3_600_000).div(ms).toDecimalPlaces(3).toString();
+  return {
+    code: 'power-implausible',
+    message: `an average of ${averageKW} kW is more than the ${limitKW} kW connector allows (with ${maxAveragePower.tolerancePercent} % tolerance)`,
+    actual: averageKW,
+    limit: allowedKW.toString(),
+  };
+};
+
+/** Optional: the session must not start before the configured earliest start. */
+export const startNotTooEarly: ValidityRule = ({ startedAt }, { earliestStart }) =>
+  earliestStart === null || startedAt.getTime() >= earliestStart.getTime()
+    ? null
+    : {
+        code: 'start-too-early',
+        message: `the session starts ${startedAt.toISOString()}, before the earliest plausible start ${earliestStart.toISOString()}`,
+        actual: startedAt.toISOString(),
+        limit: earliestStart.toISOString(),
+      };
+
+/** When the caller passes `now`: the session must not start after it. */
+export const startNotInFuture: ValidityRule = ({ startedAt }, _config, now) =>
+  now === undefined || startedAt.getTime() <= now.getTime()
+    ? null
+    : {
+        code: 'start-in-future',
+        message: `the session starts ${startedAt.toISOString()}, after now (${now.toISOString()})`,
+        actual: startedAt.toISOString(),
+        limit: now.toISOString(),
+      };
+
+/** Every validity rule, in the order their reasons are reported. */
+export const VALIDITY_RULES: readonly ValidityRule[] = [
+  tokenAccepted,
+  energyPresent,
+  energyInRange,
+  energyNotTooLow,
+  endNotBeforeStart,
+  durationLongEnough,
+  durationNotTooLong,
+  averagePowerPlausible,
+  startNotTooEarly,
+  startNotInFuture,
+];
+
+/**
+ * Checks a session against every rule and returns **every** reason it fails
+ * (an empty list: valid).
+ *
+ * @example checkValidity(session, defaultValidity).map((r) => r.code); // ['duration-too-short', 'energy-missing']
+ */
+export function checkValidity(session: ChargingSession, config: ValidityConfig, now?: Date): Reason<InvalidReasonCode>[] {
+  const reasons: Reason<InvalidReasonCode>[] = [];
+  for (const rule of VALIDITY_RULES) {
+    const reason = rule(session, config, now);
+    if (reason !== null) reasons.push(reason);
+  }
+  return reasons;
+}
