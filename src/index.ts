@@ -35,8 +35,14 @@ export { INVALID_REASON_CODES, VALID_REASON_CODES, type Reason, type ReasonCode,
 export { money, zeroMoney, addMoney, sumMoney, compareMoney, isZeroMoney, CurrencyMismatchError, type Money } from './cost/money';
 export { roundMoney, minorUnitDigits, ROUNDING_MODES, type RoundingMode } from './cost/rounding';
 export { rateAt, type Rate, type RateSchedule, type RateInput } from './cost/rate-schedule';
+export { attributeCost, type CostAttribution, type CostOptions, type CostFlag, type Party, type Budget } from './cost/attribute-cost';
+export type { RateBasis, PriceBasis } from './cost/attribute-cost';
+
+// The whole pipeline for a batch: read, classify, price; one result per input.
+export { assessSessions, type AssessedSession, type Assessment, type AssessOptions } from './assess';
 
 // Reporting: formatting and labels.
 export { formatDuration, formatDurationMinutes, formatEnergy, formatMoney, formatLocalDateTime, LOCALES, type Locale } from './report/format';
 export { sessionTypeLabel } from './report/labels';
 export { toCsv } from './report/csv';
+export { summarize, NO_USER, type Summary, type SummaryOptions, type Totals, type TypedTotals } from './report/summarize';

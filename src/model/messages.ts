@@ -8,7 +8,8 @@ export function describe(value: unknown): string {
   if (value instanceof Decimal) return value.toString();
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  return typeof value === 'undefined' ? 'nothing' : `a ${typeof value}`;
+  if (typeof value === 'undefined') return 'nothing';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /** A zod error callback for an object field: "the token is missing" or "expected the token as an object, received 5". */

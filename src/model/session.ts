@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { ConfigError } from '../errors';
 import { decimalSchema } from './decimal';
-import { objectError } from './messages';
+import { describe, objectError } from './messages';
 import { chargePointSchema } from './charge-point';
 import { identifierSchema, optionalIdentifierSchema } from './identifier';
 import { instantSchema } from './instant';
@@ -40,7 +40,7 @@ export function createSessionSchema(options: ParseOptions = {}) {
     chargePoint: chargePointSchema,
     userId: optionalIdentifierSchema('user id'),
     authMethod: z
-      .enum(AUTH_METHODS, { error: (issue) => `unknown auth method ${JSON.stringify(issue.input)}; expected one of ${AUTH_METHODS.join(', ')}` })
+      .enum(AUTH_METHODS, { error: (issue) => `unknown auth method ${describe(issue.input)}; expected one of ${AUTH_METHODS.join(', ')}` })
       .optional(),
     /** The MSP's price, when known. */
     price: priceSchema.optional(),
@@ -83,5 +83,6 @@ export function parseSession(input: unknown, options?: ParseOptions): ParseResul
  */
 export function parseSessions(inputs: readonly unknown[], options?: ParseOptions): ParseResult<ChargingSession>[] {
   const schema = options?.timeZone === undefined ? sessionSchema : createSessionSchema(options);
-  return inputs.map((input) => schema.safeParse(input));
+  // Array.from, not map: map skips the holes of a sparse array, which would drop inputs.
+  return Array.from(inputs, (input) => schema.safeParse(input));
 }

@@ -40,7 +40,7 @@ interface WallTime {
  * skipped hour (so a skipped midnight becomes the day's first instant).
  */
 export function zonedWallTimeToInstant(wall: WallTime, timeZone: string, gap: 'reject' | 'shift'): Date | null {
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
+  const asUtc = utcMillis(wall);
   const offsetBefore = tzOffset(timeZone, new Date(asUtc - DAY_MS));
   const offsetAfter = tzOffset(timeZone, new Date(asUtc + DAY_MS));
   const candidates = [offsetBefore, offsetAfter]
@@ -83,8 +83,17 @@ export function parseInstant(text: string, timeZone: string | undefined): Instan
   const dateOnly = h === undefined;
   if (offset !== undefined) {
     if (dateOnly) return { ok: false, reason: 'a date without a time cannot carry an offset; write "2022-11-01" or a full date-time' };
-    const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
-    return { ok: true, instant: new Date(asUtc - offsetMinutes(offset) * MINUTE_MS), dateOnly };
+    const minutes = offsetMinutes(offset);
+    if (minutes === null) {
+      return { ok: false, reason: `"${offset}" is not a UTC offset; write one from -23:59 to +23:59, such as "+01:00" or "Z"` };
+    }
+    return { ok: true, instant: new Date(utcMillis(wall) - minutes * MINUTE_MS), dateOnly };
+  }
+  if (timeZone === undefined && dateOnly) {
+    return {
+      ok: false,
+      reason: `"${text}" is a date without a time or time zone, so it names no instant; give a full date-time with an offset, such as "2022-11-10T14:50:16+01:00"`,
+    };
   }
   if (timeZone === undefined) {
     return {
@@ -97,17 +106,34 @@ export function parseInstant(text: string, timeZone: string | undefined): Instan
   return { ok: true, instant, dateOnly };
 }
 
-function offsetMinutes(offset: string): number {
+/** Minutes east of UTC of an offset such as "+01:00", "-0330", "+05" or "Z"; `null` when out of range. */
+function offsetMinutes(offset: string): number | null {
   if (offset.toUpperCase() === 'Z') return 0;
   const sign = offset.startsWith('-') ? -1 : 1;
   const digits = offset.slice(1).replace(':', '');
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || 0));
+  const hours = Number(digits.slice(0, 2));
+  const minutes = Number(digits.slice(2, 4) || 0);
+  if (hours > 23 || minutes > 59) return null;
+  return sign * (hours * 60 + minutes);
+}
+
+/**
+ * Milliseconds since the epoch of a wall time read as UTC. Unlike `Date.UTC`,
+ * years 0 to 99 stay themselves (`Date.UTC` maps them to 1900 to 1999).
+ */
+function utcMillis(wall: WallTime): number {
+  const date = new Date(0);
+  date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
+  date.setUTCHours(wall.hour, wall.minute, wall.second, wall.millisecond);
+  return date.getTime();
 }
 
 function checkCalendar(wall: WallTime): string | null {
-  const daysInMonth = new Date(Date.UTC(wall.year, wall.month, 0)).getUTCDate();
+  const lastDay = new Date(0);
+  lastDay.setUTCFullYear(wall.year, wall.month, 0);
+  const daysInMonth = lastDay.getUTCDate();
   if (wall.month < 1 || wall.month > 12 || wall.day < 1 || wall.day > daysInMonth) {
-    return `${wall.year}-${pad(wall.month)}-${pad(wall.day)} is not a calendar date`;
+    return `${String(wall.year).padStart(4, '0')}-${pad(wall.month)}-${pad(wall.day)} is not a calendar date`;
   }
   if (wall.hour > 23 || wall.minute > 59 || wall.second > 59) {
     return `${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)} is not a time of day`;

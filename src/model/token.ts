@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { identifierSchema, optionalIdentifierSchema } from './identifier';
-import { objectError } from './messages';
+import { describe, objectError } from './messages';
 
 /**
  * Authorisation statuses a charge point or backend reports for a token:
@@ -32,7 +32,7 @@ export type TokenType = (typeof TOKEN_TYPES)[number];
 
 /** Zod schema for an authorisation status; an unknown value is refused with the list of accepted ones. */
 export const authorizationStatusSchema = z.enum(AUTHORIZATION_STATUSES, {
-  error: (issue) => `unknown authorisation status ${JSON.stringify(issue.input)}; expected one of ${AUTHORIZATION_STATUSES.join(', ')}`,
+  error: (issue) => `unknown authorisation status ${describe(issue.input)}; expected one of ${AUTHORIZATION_STATUSES.join(', ')}`,
 });
 
 /**
@@ -48,7 +48,7 @@ export const tokenSchema = z.object({
   /** The token group (OCPI `group_id`), e.g. a fleet. */
   groupId: optionalIdentifierSchema('group id'),
   type: z
-    .enum(TOKEN_TYPES, { error: (issue) => `unknown token type ${JSON.stringify(issue.input)}; expected one of ${TOKEN_TYPES.join(', ')}` })
+    .enum(TOKEN_TYPES, { error: (issue) => `unknown token type ${describe(issue.input)}; expected one of ${TOKEN_TYPES.join(', ')}` })
     .optional(),
   authorization: authorizationStatusSchema.default('Accepted'),
 }, { error: objectError('token') });
