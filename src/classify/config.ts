@@ -26,6 +26,23 @@ const rateScheduleSchema = z
   )
   .transform(({ timeZone, rates, allowGaps }, ctx) => buildRateSchedule(rates, timeZone, allowGaps, ctx, ['rates']));
 
+/** Runs a list check even when some items failed, so one error lists every problem. */
+const everyTime = { when: (payload: { value: unknown }) => Array.isArray(payload.value) };
+
+/** A list check: no two items share an id. */
+function uniqueIds(list: string) {
+  return (items: readonly unknown[], ctx: z.RefinementCtx) => {
+    const seen = new Map<unknown, number>();
+    items.forEach((item, index) => {
+      const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+      if (typeof id !== 'string') return;
+      const first = seen.get(id);
+      if (first === undefined) seen.set(id, index);
+      else ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate id ${JSON.stringify(id)} (also at ${list}[${first}])` });
+    });
+  };
+}
+
 /**
  * Zod schema for the whole classifier configuration, JSON form, so it can
  * live in a database and be edited in a portal. Every part is optional and
@@ -57,8 +74,8 @@ export const classifierConfigSchema = z
       precedence: precedenceSchema,
       /** Named rate schedules that licences can share, e.g. a region's quarterly maximum rate. */
       rateSchedules: z.record(identifierSchema('rate schedule id'), rateScheduleSchema).default({}),
-      licences: z.array(licenceSchema, { error: 'licences is a list' }).default([]),
-      whitelist: z.array(whitelistEntrySchema, { error: 'whitelist is a list' }).default([]),
+      licences: z.array(licenceSchema, { error: 'licences is a list' }).superRefine(uniqueIds('licences'), everyTime).default([]),
+      whitelist: z.array(whitelistEntrySchema, { error: 'whitelist is a list' }).superRefine(uniqueIds('whitelist'), everyTime).default([]),
     },
     { error: objectError('classifier configuration') },
   )
@@ -75,8 +92,6 @@ export const classifierConfigSchema = z
       }
       return { ...licence, rates: schedule as RateSchedule };
     });
-    reportDuplicateIds(ctx, 'licences', resolved);
-    reportDuplicateIds(ctx, 'whitelist', config.whitelist);
     if (config.matching.verifyContractIds) {
       const selectors = [
         ...resolved.map((licence, index) => ({ path: ['licences', index, 'tokens'], tokens: licence.tokens })),
@@ -96,15 +111,6 @@ export const classifierConfigSchema = z
     }
     return { ...config, licences: resolved };
   });
-
-function reportDuplicateIds(ctx: z.RefinementCtx, list: string, items: readonly { id: string }[]): void {
-  const seen = new Map<string, number>();
-  items.forEach(({ id }, index) => {
-    const first = seen.get(id);
-    if (first === undefined) seen.set(id, index);
-    else ctx.addIssue({ code: 'custom', path: [list, index, 'id'], message: `duplicate id ${JSON.stringify(id)} (also at ${list}[${first}])` });
-  });
-}
 
 /** The classifier configuration as written (JSON form); every part optional. */
 export type ClassifierConfigInput = z.input<typeof classifierConfigSchema>;

@@ -46,6 +46,7 @@ export const licenceSchema = z
       }),
       validFrom: zonedTimeInputSchema,
       validUntil: zonedTimeInputSchema.nullable().optional(),
+      /** Only these tokens (the employee's own); left out, any token. */
       tokens: tokenSelectorSchema.optional(),
       timeZone: timeZoneSchema,
       rates: z.union([z.array(rateInputSchema), identifierSchema('rate schedule id')], {
@@ -57,9 +58,6 @@ export const licenceSchema = z
     { error: objectError('licence') },
   )
   .transform(({ validFrom, validUntil, allowRateGaps, rates, ...licence }, ctx) => {
-    if (licence.tokens !== undefined && tokenSelectorKeys(licence.tokens).length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['tokens'], message: 'the licence names no token; leave tokens out to cover any token' });
-    }
     const period: Period & { from: Date | null } = resolvePeriod({ validFrom, validUntil }, licence.timeZone, ctx);
     const schedule: RateSchedule | string | null =
       typeof rates === 'string' ? rates : buildRateSchedule(rates, licence.timeZone, allowRateGaps, ctx, ['rates']);

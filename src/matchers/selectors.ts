@@ -10,28 +10,43 @@ const idList = (what: string) => z.array(identifierSchema(what), { error: `expec
 
 /**
  * Zod schema for "which tokens": any token whose UID, contract id or group is
- * listed. Each list is optional; a selector with every list empty selects no
- * token.
+ * listed. Each list is optional, but at least one identifier must be listed:
+ * nothing is granted by omission.
  */
-export const tokenSelectorSchema = z.strictObject(
-  { uids: idList('token UID'), contractIds: idList('contract id'), groupIds: idList('group id') },
-  { error: objectError('token selector') },
-);
+export const tokenSelectorSchema = z
+  .strictObject(
+    { uids: idList('token UID'), contractIds: idList('contract id'), groupIds: idList('group id') },
+    { error: objectError('token selector') },
+  )
+  .refine((selector) => tokenSelectorKeys(selector).length > 0, { error: 'lists no token: give at least one of uids, contractIds or groupIds' });
 
-/** Which tokens, as configured. */
-export type TokenSelector = z.output<typeof tokenSelectorSchema>;
+/** Which tokens: any token whose UID, contract id or group is listed. */
+export interface TokenSelector {
+  readonly uids?: readonly string[] | undefined;
+  readonly contractIds?: readonly string[] | undefined;
+  readonly groupIds?: readonly string[] | undefined;
+}
 
 /**
  * Zod schema for "which charge points": any charge point whose id, location
- * or operator is listed. Each list is optional.
+ * or operator is listed. Each list is optional; at least one identifier must
+ * be listed.
  */
-export const chargePointSelectorSchema = z.strictObject(
-  { ids: idList('charge point id'), locationIds: idList('location id'), operatorIds: idList('operator id') },
-  { error: objectError('charge point selector') },
-);
+export const chargePointSelectorSchema = z
+  .strictObject(
+    { ids: idList('charge point id'), locationIds: idList('location id'), operatorIds: idList('operator id') },
+    { error: objectError('charge point selector') },
+  )
+  .refine((selector) => chargePointSelectorKeys(selector).length > 0, {
+    error: 'lists no charge point: give at least one of ids, locationIds or operatorIds',
+  });
 
-/** Which charge points, as configured. */
-export type ChargePointSelector = z.output<typeof chargePointSelectorSchema>;
+/** Which charge points: any charge point whose id, location or operator is listed. */
+export interface ChargePointSelector {
+  readonly ids?: readonly string[] | undefined;
+  readonly locationIds?: readonly string[] | undefined;
+  readonly operatorIds?: readonly string[] | undefined;
+}
 
 /** How tokens are compared; both options are off by default. */
 export interface TokenMatching {

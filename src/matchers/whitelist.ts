@@ -33,12 +33,6 @@ export const whitelistEntrySchema = z
     { error: objectError('whitelist entry') },
   )
   .transform(({ validFrom, validUntil, ...entry }, ctx) => {
-    if (tokenSelectorKeys(entry.tokens).length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['tokens'], message: 'the entry names no token: list uids, contractIds or groupIds' });
-    }
-    if (chargePointSelectorKeys(entry.chargePoints).length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['chargePoints'], message: 'the entry names no charge point: list ids, locationIds or operatorIds' });
-    }
     const period: Period = resolvePeriod({ validFrom, validUntil }, entry.timeZone, ctx);
     return { ...entry, period };
   });

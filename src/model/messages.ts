@@ -12,8 +12,17 @@ export function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-/** A zod error callback for an object field: "the token is missing" or "expected the token as an object, received 5". */
+/**
+ * A zod error callback for an object: "the token is missing", "expected the
+ * token as an object, received 5", or, for a misspelt field, "unknown field
+ * "minDurationSecs" in the validity rules; check its spelling".
+ */
 export function objectError(what: string) {
-  return (issue: { input?: unknown }) =>
-    issue.input === undefined ? `the ${what} is missing` : `expected the ${what} as an object, received ${describe(issue.input)}`;
+  return (issue: { code?: string; input?: unknown; keys?: readonly string[] }) => {
+    if (issue.code === 'unrecognized_keys') {
+      const keys = (issue.keys ?? []).map((key) => JSON.stringify(key)).join(', ');
+      return `unknown field${issue.keys?.length === 1 ? '' : 's'} ${keys} in the ${what}; check the spelling`;
+    }
+    return issue.input === undefined ? `the ${what} is missing` : `expected the ${what} as an object, received ${describe(issue.input)}`;
+  };
 }
