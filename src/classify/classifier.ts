@@ -1,5 +1,6 @@
 import { findLicence, indexLicences, type LicenceMatch } from '../matchers/licence';
 import { isValidEmaid } from '../matchers/emaid';
+import { tokenKeys } from '../matchers/selectors';
 import { findWhitelistEntry, indexWhitelist } from '../matchers/whitelist';
 import type { ChargingSession } from '../model/session';
 import { checkValidity } from '../rules/rules';
@@ -64,10 +65,11 @@ export function createClassifier(config: ClassifierConfigInput = {}): Classifier
           actual: contractId,
         });
       }
+      const sessionTokenKeys = tokenKeys(session.token, matching);
       let licenceMatch: LicenceMatch | undefined;
       for (const matcher of precedence) {
         if (matcher === 'split-billing') {
-          licenceMatch = findLicence(licences, session, matching);
+          licenceMatch = findLicence(licences, session, sessionTokenKeys);
           const { licence } = licenceMatch;
           if (licence) {
             return {
@@ -78,7 +80,7 @@ export function createClassifier(config: ClassifierConfigInput = {}): Classifier
             };
           }
         } else {
-          const entry = findWhitelistEntry(whitelist, session, matching);
+          const entry = findWhitelistEntry(whitelist, session, sessionTokenKeys);
           if (entry) {
             return {
               type: 'whitelist',

@@ -5,7 +5,7 @@ import { objectError } from '../model/messages';
 import { periodContains, resolvePeriod, timeZoneSchema, zonedTimeInputSchema, type Period } from '../model/period';
 import type { ChargingSession } from '../model/session';
 import { normaliseId } from './normalise';
-import { tokenKeys, tokenSelectorKeys, tokenSelectorSchema, type TokenMatching } from './selectors';
+import { tokenSelectorKeys, tokenSelectorSchema } from './selectors';
 
 /** A split billing licence's status; only `active` licences qualify. */
 export const LICENCE_STATUSES = ['active', 'suspended', 'cancelled'] as const;
@@ -116,26 +116,23 @@ function coversSession(period: Period, session: ChargingSession, coverage: Licen
 
 /**
  * The licence that makes a session split billing: on its device, active,
- * covering the session (per the coverage setting) and its token. When several
+ * covering the session (per the coverage setting) and its token (any of
+ * `sessionTokenKeys`, from `tokenKeys`). When several
  * do, the first in configuration order. Otherwise, the first licence on the
  * device and why it did not apply, so a portal can say so.
  */
-export function findLicence(index: LicenceIndex, session: ChargingSession, matching: TokenMatching): LicenceMatch {
+export function findLicence(index: LicenceIndex, session: ChargingSession, sessionTokenKeys: readonly string[]): LicenceMatch {
   const { chargePoint } = session;
   const candidates = [
     ...(index.byDevice.get(deviceKey('cp', chargePoint.id)) ?? []),
     ...(chargePoint.serialNumber !== undefined ? (index.byDevice.get(deviceKey('serial', chargePoint.serialNumber)) ?? []) : []),
   ];
   let mismatch: { licence: Licence; why: LicenceMismatch } | undefined;
-  let sessionTokens: string[] | undefined;
   for (const { licence, tokens } of candidates) {
     let why: LicenceMismatch | null = null;
     if (licence.status !== 'active') why = 'not-active';
     else if (!coversSession(licence.period, session, index.coverage)) why = 'outside-period';
-    else if (tokens !== null) {
-      sessionTokens ??= tokenKeys(session.token, matching);
-      if (!sessionTokens.some((key) => tokens.has(key))) why = 'token-not-covered';
-    }
+    else if (tokens !== null && !sessionTokenKeys.some((key) => tokens.has(key))) why = 'token-not-covered';
     if (why === null) return { licence };
     mismatch ??= { licence, why };
   }

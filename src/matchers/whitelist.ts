@@ -7,10 +7,8 @@ import {
   chargePointKeys,
   chargePointSelectorKeys,
   chargePointSelectorSchema,
-  tokenKeys,
   tokenSelectorKeys,
   tokenSelectorSchema,
-  type TokenMatching,
 } from './selectors';
 
 /**
@@ -43,13 +41,11 @@ export type WhitelistEntryInput = z.input<typeof whitelistEntrySchema>;
 /** A validated whitelist entry, with its period read into instants. */
 export type WhitelistEntry = z.output<typeof whitelistEntrySchema>;
 
-/** Whitelist entries indexed by every (token, charge point) pair they name. */
+/** Whitelist entries indexed by token key, then charge point key, to their positions in the configuration. */
 export interface WhitelistIndex {
-  readonly byPair: ReadonlyMap<string, readonly number[]>;
+  readonly byToken: ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>;
   readonly entries: readonly WhitelistEntry[];
 }
-
-const pairKey = (tokenKey: string, chargePointKey: string) => `${tokenKey}\u0000${chargePointKey}`;
 
 /**
  * Indexes entries by each pair of a token key and a charge point key they
@@ -57,32 +53,37 @@ const pairKey = (tokenKey: string, chargePointKey: string) => `${tokenKey}\u0000
  * The index grows with the sum over entries of tokens x charge points.
  */
 export function indexWhitelist(entries: readonly WhitelistEntry[]): WhitelistIndex {
-  const byPair = new Map<string, number[]>();
+  const byToken = new Map<string, Map<string, number[]>>();
   entries.forEach((entry, position) => {
-    const chargePoints = chargePointSelectorKeys(entry.chargePoints);
+    const chargePoints = new Set(chargePointSelectorKeys(entry.chargePoints));
     for (const tokenKey of new Set(tokenSelectorKeys(entry.tokens))) {
-      for (const chargePointKey of new Set(chargePoints)) {
-        const key = pairKey(tokenKey, chargePointKey);
-        const positions = byPair.get(key);
+      let byChargePoint = byToken.get(tokenKey);
+      if (!byChargePoint) byToken.set(tokenKey, (byChargePoint = new Map()));
+      for (const chargePointKey of chargePoints) {
+        const positions = byChargePoint.get(chargePointKey);
         if (positions) positions.push(position);
-        else byPair.set(key, [position]);
+        else byChargePoint.set(chargePointKey, [position]);
       }
     }
   });
-  return { byPair, entries };
+  return { byToken, entries };
 }
 
 /**
  * The whitelist entry that makes a session free: one that names its token
- * and its charge point and is valid at the session's start. When several do,
- * the first in configuration order.
+ * (any of `sessionTokenKeys`, from `tokenKeys`) and its charge point and is
+ * valid at the session's start. When several do, the first in configuration
+ * order.
  */
-export function findWhitelistEntry(index: WhitelistIndex, session: ChargingSession, matching: TokenMatching): WhitelistEntry | null {
+export function findWhitelistEntry(index: WhitelistIndex, session: ChargingSession, sessionTokenKeys: readonly string[]): WhitelistEntry | null {
   let first = Infinity;
-  const chargePoints = chargePointKeys(session.chargePoint);
-  for (const tokenKey of tokenKeys(session.token, matching)) {
+  let chargePoints: string[] | undefined;
+  for (const tokenKey of sessionTokenKeys) {
+    const byChargePoint = index.byToken.get(tokenKey);
+    if (!byChargePoint) continue;
+    chargePoints ??= chargePointKeys(session.chargePoint);
     for (const chargePointKey of chargePoints) {
-      for (const position of index.byPair.get(pairKey(tokenKey, chargePointKey)) ?? []) {
+      for (const position of byChargePoint.get(chargePointKey) ?? []) {
         if (position < first && periodContains(index.entries[position]!.period, session.startedAt)) first = position;
       }
     }
