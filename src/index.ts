@@ -45,4 +45,5 @@ export { assessSessions, type AssessedSession, type Assessment, type AssessOptio
 export { formatDuration, formatDurationMinutes, formatEnergy, formatMoney, formatLocalDateTime, LOCALES, type Locale } from './report/format';
 export { sessionTypeLabel } from './report/labels';
 export { toCsv } from './report/csv';
+export { activityRow, cpoRow, activityCsv, cpoCsv, type ActivityRow, type CpoRow, type ViewOptions } from './report/views';
 export { summarize, NO_USER, type Summary, type SummaryOptions, type Totals, type TypedTotals } from './report/summarize';

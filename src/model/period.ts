@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { describe } from './messages';
-import { DEFAULT_TIME_ZONE, isValidTimeZone, parseInstant } from './time';
+import { DEFAULT_TIME_ZONE, isValidTimeZone, parseInstant, unknownTimeZoneMessage } from './time';
 
 /**
  * A half-open period of time: from (inclusive) until (exclusive). `null`
@@ -20,7 +20,7 @@ export function periodContains(period: Period, instant: Date): boolean {
 /** Zod schema for an IANA time zone name; defaults to Europe/Brussels. */
 export const timeZoneSchema = z
   .string({ error: 'expected an IANA time zone name such as "Europe/Brussels"' })
-  .refine(isValidTimeZone, { error: (issue) => `unknown time zone ${describe(issue.input)}; use an IANA name such as "Europe/Brussels"` })
+  .refine(isValidTimeZone, { error: (issue) => unknownTimeZoneMessage(issue.input) })
   .default(DEFAULT_TIME_ZONE);
 
 /**

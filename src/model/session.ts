@@ -6,7 +6,7 @@ import { chargePointSchema } from './charge-point';
 import { identifierSchema, optionalIdentifierSchema } from './identifier';
 import { instantSchema } from './instant';
 import { priceSchema } from './price';
-import { isValidTimeZone } from './time';
+import { isValidTimeZone, unknownTimeZoneMessage } from './time';
 import { tokenSchema } from './token';
 
 /** How the session was authorised (OCPI `auth_method`); WHITELIST says how, not that it was free. */
@@ -27,7 +27,7 @@ export interface ParseOptions {
 export function createSessionSchema(options: ParseOptions = {}) {
   const { timeZone } = options;
   if (timeZone !== undefined && !isValidTimeZone(timeZone)) {
-    throw new ConfigError([{ path: ['timeZone'], message: `unknown time zone ${JSON.stringify(timeZone)}; use an IANA name such as "Europe/Brussels"` }]);
+    throw new ConfigError([{ path: ['timeZone'], message: unknownTimeZoneMessage(timeZone) }]);
   }
   const instant = instantSchema(timeZone);
   return z.object({

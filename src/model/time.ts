@@ -1,4 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
+import { describe } from './messages';
 
 /** The time zone that local dates are read in when nothing else is said. */
 export const DEFAULT_TIME_ZONE = 'Europe/Brussels';
@@ -8,6 +9,20 @@ const ISO_DATE_TIME =
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
+
+/** The message for a time zone this runtime does not know. */
+export function unknownTimeZoneMessage(timeZone: unknown): string {
+  return `unknown time zone ${describe(timeZone)}; use an IANA name such as "Europe/Brussels"`;
+}
+
+/**
+ * Checks a time zone given as an option (a programmer's error when wrong).
+ *
+ * @throws {RangeError} when `timeZone` is not a known IANA zone.
+ */
+export function assertTimeZone(timeZone: string): void {
+  if (!isValidTimeZone(timeZone)) throw new RangeError(unknownTimeZoneMessage(timeZone));
+}
 
 /** True when `timeZone` is an IANA time zone this runtime knows, e.g. "Europe/Brussels". */
 export function isValidTimeZone(timeZone: string): boolean {

@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type Decimal from 'decimal.js';
 import { Exact } from '../model/decimal';
-import { isValidTimeZone } from '../model/time';
+import { assertTimeZone } from '../model/time';
 
 /** The languages the platform's views are shown in, in the order they are listed. */
 export const LOCALES = ['en', 'fr', 'nl', 'de'] as const;
@@ -202,11 +202,7 @@ export function formatLocalDateTime(
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
     throw new RangeError('formatLocalDateTime needs a valid Date; check the instant before formatting it');
   }
-  if (!isValidTimeZone(timeZone)) {
-    throw new RangeError(
-      `formatLocalDateTime: unknown time zone ${JSON.stringify(timeZone)}; use an IANA name such as "Europe/Brussels"`,
-    );
-  }
+  assertTimeZone(timeZone);
   // 'uuuu' is the signed year (astronomical numbering), equal to 'yyyy' for years 1 and later.
   const pattern = precision === 'minute' ? 'uuuu-MM-dd HH:mm' : 'uuuu-MM-dd HH:mm:ss';
   return format(new TZDate(instant.getTime(), timeZone), pattern);

@@ -5,7 +5,7 @@ import type { AssessedSession } from '../assess';
 import { SESSION_TYPES, type SessionType } from '../classify/session-type';
 import { addMoney, CurrencyMismatchError, isZeroMoney, zeroMoney, type Money } from '../cost/money';
 import { Exact } from '../model/decimal';
-import { DEFAULT_TIME_ZONE } from '../model/time';
+import { assertTimeZone, DEFAULT_TIME_ZONE } from '../model/time';
 
 /** Sums over a set of sessions. */
 export interface Totals {
@@ -61,19 +61,23 @@ export const NO_USER = '(no user)';
  * its rows by a cent, and the per-type totals add up to the total exactly.
  *
  * @example summarize(assessed).byType['split-billing'].reimbursement.amount.toString(); // '7.32'
- * @throws {CurrencyMismatchError} when a non-zero amount is in another currency than `options.currency`.
+ * @throws {CurrencyMismatchError} when a non-zero amount is in another currency than `options.currency`;
+ * {RangeError} for an unknown time zone.
  */
 export function summarize(items: readonly AssessedSession[], options: SummaryOptions = {}): Summary {
   const currency = options.currency ?? 'EUR';
   const types = new Set(options.types ?? SESSION_TYPES);
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  assertTimeZone(timeZone);
   const groupBy = new Set(options.groupBy ?? []);
   const selected = items.filter((item) => types.has(item.cost.type));
   const groups = (key: (item: AssessedSession) => string) => {
     const grouped = new Map<string, AssessedSession[]>();
     for (const item of selected) {
       const k = key(item);
-      grouped.set(k, [...(grouped.get(k) ?? []), item]);
+      const group = grouped.get(k);
+      if (group) group.push(item);
+      else grouped.set(k, [item]);
     }
     return Object.fromEntries([...grouped].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, group]) => [k, typedTotals(group, currency)]));
   };

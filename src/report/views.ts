@@ -1,0 +1,221 @@
+import type { AssessedSession } from '../assess';
+import type { SessionType } from '../classify/session-type';
+import { DEFAULT_TIME_ZONE, assertTimeZone } from '../model/time';
+import { toCsv } from './csv';
+import { assertLocale, formatDuration, formatDurationMinutes, formatEnergy, formatLocalDateTime, formatMoney } from './format';
+import type { Locale } from './format';
+import { sessionTypeLabel } from './labels';
+
+/** What a view shows where there is no figure: an en dash. */
+const NONE = '–';
+
+/** How the views are shown: the wall clock's time zone and the language. */
+export interface ViewOptions {
+  /** IANA time zone of the times shown; default Europe/Brussels. */
+  readonly timeZone?: string;
+  /** Language of labels, numbers and column headers; default `'en'`. */
+  readonly locale?: Locale;
+}
+
+/**
+ * A session as the driver and employer portals list it. Every figure is
+ * already text, ready to show or export.
+ */
+export interface ActivityRow {
+  readonly sessionId: string;
+  /** Local start to the second, e.g. "2022-11-10 14:50:16". */
+  readonly time: string;
+  /** The driver's user id, or "" when unknown. */
+  readonly user: string;
+  /** The charge point's operator id, or "" when unknown. */
+  readonly operator: string;
+  /** Energy and duration, "3.667 kWh – 0:15:02"; the duration alone ("0:00:49") without a meter reading. */
+  readonly description: string;
+  readonly type: SessionType;
+  /** The type's label in the view's language, e.g. "Split billing". */
+  readonly typeLabel: string;
+  /** The operational budget figure of a normal session with a known price, e.g. "€19.54"; "–" otherwise. */
+  readonly priceInclVat: string;
+}
+
+/** A session as the charge point operator's back office lists it. */
+export interface CpoRow {
+  readonly sessionId: string;
+  /** Local start to the minute, e.g. "2022-11-10 14:50". */
+  readonly start: string;
+  /** Local end to the minute, e.g. "2022-11-10 15:05". */
+  readonly end: string;
+  /** The charge point's id. */
+  readonly station: string;
+  /** The connector's id, or "" when unknown. */
+  readonly connector: string;
+  /** Whole minutes, e.g. "15 minutes". */
+  readonly duration: string;
+  /** E.g. "3.667 kWh"; "–" without a meter reading. */
+  readonly energy: string;
+  /** The host's reimbursement for a split billing session with a known amount, e.g. "€2.44"; "–" otherwise. */
+  readonly remuneration: string;
+  /** The session type's label in the view's language, e.g. "Split billing". */
+  readonly remunerationType: string;
+}
+
+/** The columns of the activity export, in order. */
+const ACTIVITY_COLUMNS = ['sessionId', 'time', 'user', 'operator', 'description', 'typeLabel', 'priceInclVat'] as const;
+
+/** The columns of the CPO export, in order. */
+const CPO_COLUMNS = ['sessionId', 'start', 'end', 'station', 'connector', 'duration', 'energy', 'remuneration', 'remunerationType'] as const;
+
+type Headers<Column extends string> = { readonly [L in Locale]: { readonly [C in Column]: string } };
+
+/** Column headers of the activity export in every language; a missing one does not compile. */
+const ACTIVITY_HEADERS: Headers<(typeof ACTIVITY_COLUMNS)[number]> = {
+  en: { sessionId: 'Session', time: 'Time', user: 'User', operator: 'Operator', description: 'Description', typeLabel: 'Session type', priceInclVat: 'Price (incl. VAT)' },
+  fr: { sessionId: 'Session', time: 'Date et heure', user: 'Utilisateur', operator: 'Opérateur', description: 'Description', typeLabel: 'Type de session', priceInclVat: 'Prix (TVA comprise)' },
+  nl: { sessionId: 'Sessie', time: 'Tijdstip', user: 'Gebruiker', operator: 'Operator', description: 'Omschrijving', typeLabel: 'Sessietype', priceInclVat: 'Prijs (incl. btw)' },
+  de: { sessionId: 'Ladevorgang', time: 'Zeitpunkt', user: 'Nutzer', operator: 'Betreiber', description: 'Beschreibung', typeLabel: 'Art des Ladevorgangs', priceInclVat: 'Preis (inkl. MwSt.)' },
+};
+
+/** Column headers of the CPO export in every language; a missing one does not compile. */
+const CPO_HEADERS: Headers<(typeof CPO_COLUMNS)[number]> = {
+  en: { sessionId: 'Session', start: 'Start', end: 'End', station: 'Station', connector: 'Connector', duration: 'Duration', energy: 'Energy', remuneration: 'Remuneration', remunerationType: 'Remuneration type' },
+  fr: { sessionId: 'Session', start: 'Début', end: 'Fin', station: 'Borne', connector: 'Connecteur', duration: 'Durée', energy: 'Énergie', remuneration: 'Rémunération', remunerationType: 'Type de rémunération' },
+  nl: { sessionId: 'Sessie', start: 'Start', end: 'Einde', station: 'Laadpaal', connector: 'Connector', duration: 'Duur', energy: 'Energie', remuneration: 'Vergoeding', remunerationType: 'Type vergoeding' },
+  de: { sessionId: 'Ladevorgang', start: 'Beginn', end: 'Ende', station: 'Ladestation', connector: 'Anschluss', duration: 'Dauer', energy: 'Energie', remuneration: 'Vergütung', remunerationType: 'Vergütungsart' },
+};
+
+/** The options with their defaults, checked once so a bad value fails even for an empty list. */
+function resolveOptions(options: ViewOptions): { timeZone: string; locale: Locale } {
+  const locale: unknown = options.locale ?? 'en';
+  assertLocale(locale);
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  assertTimeZone(timeZone);
+  return { timeZone, locale };
+}
+
+function buildActivityRow({ session, classification, cost }: AssessedSession, { timeZone, locale }: { timeZone: string; locale: Locale }): ActivityRow {
+  const type = classification.type;
+  const duration = formatDuration(session.endedAt.getTime() - session.startedAt.getTime());
+  const priceKnown = type === 'normal' && !cost.flags.includes('price-missing');
+  return {
+    sessionId: session.id,
+    time: formatLocalDateTime(session.startedAt, timeZone),
+    user: session.userId ?? '',
+    operator: session.chargePoint.operatorId ?? '',
+    description: session.energyKWh === null ? duration : `${formatEnergy(session.energyKWh, locale)} ${NONE} ${duration}`,
+    type,
+    typeLabel: sessionTypeLabel(type, locale),
+    priceInclVat: priceKnown ? formatMoney(cost.operationalBudget.amount, cost.operationalBudget.currency, locale) : NONE,
+  };
+}
+
+function buildCpoRow({ session, classification, cost }: AssessedSession, { timeZone, locale }: { timeZone: string; locale: Locale }): CpoRow {
+  const type = classification.type;
+  // Without a rate or an energy reading the reimbursement is unknown, not 0.
+  const amountKnown = type === 'split-billing' && !cost.flags.includes('rate-missing') && !cost.flags.includes('energy-missing');
+  return {
+    sessionId: session.id,
+    start: formatLocalDateTime(session.startedAt, timeZone, 'minute'),
+    end: formatLocalDateTime(session.endedAt, timeZone, 'minute'),
+    station: session.chargePoint.id,
+    connector: session.chargePoint.connectorId ?? '',
+    duration: formatDurationMinutes(session.endedAt.getTime() - session.startedAt.getTime(), locale),
+    energy: session.energyKWh === null ? NONE : formatEnergy(session.energyKWh, locale),
+    remuneration: amountKnown ? formatMoney(cost.reimbursement.amount, cost.reimbursement.currency, locale) : NONE,
+    remunerationType: sessionTypeLabel(type, locale),
+  };
+}
+
+/**
+ * The driver/employer activity row of an assessed session: local start time,
+ * user, operator, "energy – duration", the type and its label, and the price
+ * incl. VAT (the operational budget figure) for a normal session whose price
+ * is known, "–" for every other session.
+ *
+ * @param item - a session with its classification and cost
+ * @param options - time zone (default Europe/Brussels) and language (default English)
+ * @returns the row, every figure as text
+ * @throws RangeError when the locale or time zone is unknown
+ * @example
+ * const [rel1] = assessSessions(sampleSessions, createClassifier(sampleConfig)); // the release's rel-1, assessed successfully
+ * activityRow(rel1);
+ * // { sessionId: 'rel-1', time: '2022-11-10 14:50:16', user: 'test-user', operator: 'BE*MBF',
+ * //   description: '3.667 kWh – 0:15:02', type: 'split-billing', typeLabel: 'Split billing', priceInclVat: '–' }
+ */
+export function activityRow(item: AssessedSession, options: ViewOptions = {}): ActivityRow {
+  return buildActivityRow(item, resolveOptions(options));
+}
+
+/**
+ * The charge point operator's back-office row of an assessed session: start
+ * and end to the minute (local), station, connector, duration in whole
+ * minutes, energy, the host's remuneration for a split billing session ("–"
+ * otherwise, and where the amount is unknown for want of a rate or an energy
+ * reading) and the remuneration type.
+ *
+ * @param item - a session with its classification and cost
+ * @param options - time zone (default Europe/Brussels) and language (default English)
+ * @returns the row, every figure as text
+ * @throws RangeError when the locale or time zone is unknown
+ * @example
+ * cpoRow(rel1);
+ * // { sessionId: 'rel-1', start: '2022-11-10 14:50', end: '2022-11-10 15:05', station: 'cp_test2', connector: '1',
+ * //   duration: '15 minutes', energy: '3.667 kWh', remuneration: '€2.44', remunerationType: 'Split billing' }
+ */
+export function cpoRow(item: AssessedSession, options: ViewOptions = {}): CpoRow {
+  return buildCpoRow(item, resolveOptions(options));
+}
+
+/**
+ * The activity view as CSV (RFC 4180, CRLF, formula cells neutralised): a
+ * header in the view's language (Session, Time, User, Operator, Description,
+ * Session type, Price (incl. VAT) in English), then one record per item, in
+ * order.
+ *
+ * @param items - assessed sessions, in the order to list them
+ * @param options - time zone (default Europe/Brussels) and language (default English)
+ * @returns the CSV text
+ * @throws RangeError when the locale or time zone is unknown
+ * @example
+ * activityCsv([rel1]);
+ * // 'Session,Time,User,Operator,Description,Session type,Price (incl. VAT)\r\n'
+ * // + 'rel-1,2022-11-10 14:50:16,test-user,BE*MBF,3.667 kWh – 0:15:02,Split billing,–\r\n'
+ */
+export function activityCsv(items: readonly AssessedSession[], options: ViewOptions = {}): string {
+  const resolved = resolveOptions(options);
+  const headers = ACTIVITY_HEADERS[resolved.locale];
+  return toCsv(
+    ACTIVITY_COLUMNS.map((column) => headers[column]),
+    items.map((item) => {
+      const row = buildActivityRow(item, resolved);
+      return ACTIVITY_COLUMNS.map((column) => row[column]);
+    }),
+  );
+}
+
+/**
+ * The CPO view as CSV (RFC 4180, CRLF, formula cells neutralised): a header
+ * in the view's language (Session, Start, End, Station, Connector, Duration,
+ * Energy, Remuneration, Remuneration type in English), then one record per
+ * item, in order.
+ *
+ * @param items - assessed sessions, in the order to list them
+ * @param options - time zone (default Europe/Brussels) and language (default English)
+ * @returns the CSV text
+ * @throws RangeError when the locale or time zone is unknown
+ * @example
+ * cpoCsv([rel1], { locale: 'nl' });
+ * // 'Sessie,Start,Einde,Laadpaal,Connector,Duur,Energie,Vergoeding,Type vergoeding\r\n'
+ * // + 'rel-1,2022-11-10 14:50,2022-11-10 15:05,cp_test2,1,15 minuten,"3,667 kWh","€ 2,44",Split billing\r\n'
+ * // (Intl writes a non-breaking space after "€" in Dutch)
+ */
+export function cpoCsv(items: readonly AssessedSession[], options: ViewOptions = {}): string {
+  const resolved = resolveOptions(options);
+  const headers = CPO_HEADERS[resolved.locale];
+  return toCsv(
+    CPO_COLUMNS.map((column) => headers[column]),
+    items.map((item) => {
+      const row = buildCpoRow(item, resolved);
+      return CPO_COLUMNS.map((column) => row[column]);
+    }),
+  );
+}
