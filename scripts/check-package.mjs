@@ -1,0 +1,17 @@
+// Checks the built package as its users load it: ESM import and CommonJS
+// require of every entry point, through the package's own "exports" map.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const esm = await import('charging-sessions');
+const esmSample = await import('charging-sessions/sample');
+const cjs = require('charging-sessions');
+const cjsSample = require('charging-sessions/sample');
+
+for (const [name, api, sample] of [['import', esm, esmSample], ['require', cjs, cjsSample]]) {
+  const classifier = api.createClassifier(sample.sampleConfig);
+  const types = api.assessSessions(sample.sampleSessions, classifier).map((a) => a.success && a.classification.type);
+  assert.deepEqual(types.slice(0, 5), ['split-billing', 'whitelist', 'whitelist', 'split-billing', 'invalid'], name);
+  console.log(`${name}: ${Object.keys(api).length} exports, sample classified`);
+}
