@@ -1,11 +1,26 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', sample: 'src/sample/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  treeshake: true,
-  target: 'es2022',
-});
+// ESM: one file per module, so that with "sideEffects": false a bundler keeps
+// only the modules an application uses. CJS (Node's require): one bundle per
+// entry point. Each format gets its own declarations (.d.ts / .d.cts).
+export default defineConfig([
+  {
+    entry: ['src/**/*.ts'],
+    format: ['esm'],
+    bundle: false,
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: 'es2022',
+    outDir: 'dist/esm',
+  },
+  {
+    entry: { index: 'src/index.ts', sample: 'src/sample/index.ts' },
+    format: ['cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: 'es2022',
+    outDir: 'dist/cjs',
+  },
+]);

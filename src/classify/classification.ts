@@ -1,6 +1,6 @@
-import type { Licence } from '../matchers/licence';
-import type { WhitelistEntry } from '../matchers/whitelist';
-import type { InvalidReasonCode, Reason } from './reason';
+import type { Licence } from '../matchers/licence.js';
+import type { WhitelistEntry } from '../matchers/whitelist.js';
+import type { InvalidReasonCode, Reason } from './reason.js';
 
 /**
  * The type of a session with its reasons and the entry that decided it.

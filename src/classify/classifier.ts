@@ -1,12 +1,12 @@
-import { findLicence, indexLicences, type LicenceMatch } from '../matchers/licence';
-import { isValidEmaid } from '../matchers/emaid';
-import { tokenKeys } from '../matchers/selectors';
-import { findWhitelistEntry, indexWhitelist } from '../matchers/whitelist';
-import type { ChargingSession } from '../model/session';
-import { checkValidity } from '../rules/rules';
-import type { Classification } from './classification';
-import { resolveClassifierConfig, type ClassifierConfig, type ClassifierConfigInput } from './config';
-import type { Reason } from './reason';
+import { findLicence, indexLicences, type LicenceMatch } from '../matchers/licence.js';
+import { isValidEmaid } from '../matchers/emaid.js';
+import { tokenKeys } from '../matchers/selectors.js';
+import { findWhitelistEntry, indexWhitelist } from '../matchers/whitelist.js';
+import type { ChargingSession } from '../model/session.js';
+import { checkValidity } from '../rules/rules.js';
+import type { Classification } from './classification.js';
+import { resolveClassifierConfig, type ClassifierConfig, type ClassifierConfigInput } from './config.js';
+import type { Reason } from './reason.js';
 
 /** Per-call options of {@link Classifier.classify}. */
 export interface ClassifyOptions {

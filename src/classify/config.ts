@@ -1,13 +1,13 @@
 import * as z from 'zod';
-import { buildRateSchedule, rateInputSchema, type RateSchedule } from '../cost/rate-schedule';
-import { ConfigError } from '../errors';
-import { isValidEmaid } from '../matchers/emaid';
-import { LICENCE_COVERAGES, licenceSchema, type Licence } from '../matchers/licence';
-import { whitelistEntrySchema } from '../matchers/whitelist';
-import { identifierSchema } from '../model/identifier';
-import { objectError } from '../model/messages';
-import { timeZoneSchema } from '../model/period';
-import { validityConfigSchema } from '../rules/config';
+import { buildRateSchedule, rateInputSchema, type RateSchedule } from '../cost/rate-schedule.js';
+import { ConfigError } from '../errors.js';
+import { isValidEmaid } from '../matchers/emaid.js';
+import { LICENCE_COVERAGES, licenceSchema, type Licence } from '../matchers/licence.js';
+import { whitelistEntrySchema } from '../matchers/whitelist.js';
+import { identifierSchema } from '../model/identifier.js';
+import { objectError } from '../model/messages.js';
+import { timeZoneSchema } from '../model/period.js';
+import { validityConfigSchema } from '../rules/config.js';
 
 /** The two matchers whose order is configurable: split billing first by default. */
 export const DEFAULT_PRECEDENCE = ['split-billing', 'whitelist'] as const;

@@ -1,10 +1,10 @@
 import type Decimal from 'decimal.js';
-import type { Classification } from '../classify/classification';
-import type { SessionType } from '../classify/session-type';
-import type { ChargingSession } from '../model/session';
-import { money, zeroMoney, type Money } from './money';
-import { rateAt } from './rate-schedule';
-import { roundMoney, type RoundingMode } from './rounding';
+import type { Classification } from '../classify/classification.js';
+import type { SessionType } from '../classify/session-type.js';
+import type { ChargingSession } from '../model/session.js';
+import { money, zeroMoney, type Money } from './money.js';
+import { rateAt } from './rate-schedule.js';
+import { roundMoney, type RoundingMode } from './rounding.js';
 
 /** How amounts are rounded and which currency zero amounts are in. */
 export interface CostOptions {

@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
-import { Exact, decimalSchema } from '../model/decimal';
-import type { DecimalInput } from '../model/decimal';
+import { Exact, decimalSchema } from '../model/decimal.js';
+import type { DecimalInput } from '../model/decimal.js';
+import { isCurrencyCode } from '../model/price.js';
 
 /**
  * An exact amount of money in one currency. Plain data: `JSON.stringify`
@@ -16,21 +17,6 @@ export interface Money {
   readonly currency: string;
 }
 
-const CURRENCY_CODE = /^[A-Z]{3}$/;
-
-/**
- * True when `value` is written as an ISO 4217 style currency code: exactly
- * three uppercase letters A-Z.
- *
- * @example
- * isCurrencyCode('EUR'); // true
- * isCurrencyCode('eur'); // false
- * isCurrencyCode('€');   // false
- */
-export function isCurrencyCode(value: string): boolean {
-  return CURRENCY_CODE.test(value);
-}
-
 /**
  * Checks a currency code, for programmer errors: throws a RangeError that
  * names the bad value unless `currency` is three uppercase letters.
@@ -40,7 +26,7 @@ export function isCurrencyCode(value: string): boolean {
  * assertCurrencyCode('Euro'); // throws RangeError: invalid currency "Euro": expected an ISO 4217 code ...
  */
 export function assertCurrencyCode(currency: string): void {
-  if (typeof currency !== 'string' || !CURRENCY_CODE.test(currency)) {
+  if (typeof currency !== 'string' || !isCurrencyCode(currency)) {
     throw new RangeError(
       `invalid currency ${JSON.stringify(currency)}: expected an ISO 4217 code of three uppercase letters, such as "EUR"`,
     );

@@ -1,9 +1,9 @@
 import type Decimal from 'decimal.js';
 import * as z from 'zod';
-import { decimalSchema } from '../model/decimal';
-import { objectError } from '../model/messages';
-import { resolveZonedTime, zonedTimeInputSchema, type Period } from '../model/period';
-import { currencySchema } from '../model/price';
+import { decimalSchema } from '../model/decimal.js';
+import { objectError } from '../model/messages.js';
+import { resolveZonedTime, zonedTimeInputSchema, type Period } from '../model/period.js';
+import { currencySchema } from '../model/price.js';
 
 /**
  * Zod schema for one rate of a schedule as configured: in force from a local

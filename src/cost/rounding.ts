@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
-import { Exact } from '../model/decimal';
-import { assertCurrencyCode, money } from './money';
-import type { Money } from './money';
+import { Exact } from '../model/decimal.js';
+import { assertCurrencyCode, money } from './money.js';
+import type { Money } from './money.js';
 
 /** The rounding modes money can be rounded with, in the order the docs list them. */
 export const ROUNDING_MODES = ['half-up', 'half-even', 'up', 'down'] as const;

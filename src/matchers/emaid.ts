@@ -1,4 +1,4 @@
-import { describe } from '../model/messages';
+import { describe } from '../model/messages.js';
 
 /*
  * Check character of a contract id (EMAID), as defined in "Check Digit

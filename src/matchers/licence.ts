@@ -1,11 +1,11 @@
 import * as z from 'zod';
-import { buildRateSchedule, rateInputSchema, type RateSchedule } from '../cost/rate-schedule';
-import { identifierSchema } from '../model/identifier';
-import { objectError } from '../model/messages';
-import { periodContains, resolvePeriod, timeZoneSchema, zonedTimeInputSchema, type Period } from '../model/period';
-import type { ChargingSession } from '../model/session';
-import { normaliseId } from './normalise';
-import { tokenSelectorKeys, tokenSelectorSchema } from './selectors';
+import { buildRateSchedule, rateInputSchema, type RateSchedule } from '../cost/rate-schedule.js';
+import { identifierSchema } from '../model/identifier.js';
+import { describe, objectError } from '../model/messages.js';
+import { periodContains, resolvePeriod, timeZoneSchema, zonedTimeInputSchema, type Period } from '../model/period.js';
+import type { ChargingSession } from '../model/session.js';
+import { normaliseId } from './normalise.js';
+import { tokenSelectorKeys, tokenSelectorSchema } from './selectors.js';
 
 /** A split billing licence's status; only `active` licences qualify. */
 export const LICENCE_STATUSES = ['active', 'suspended', 'cancelled'] as const;
@@ -42,7 +42,7 @@ export const licenceSchema = z
       id: identifierSchema('licence id'),
       device: deviceSchema,
       status: z.enum(LICENCE_STATUSES, {
-        error: (issue) => `unknown licence status ${JSON.stringify(issue.input)}; expected one of ${LICENCE_STATUSES.join(', ')}`,
+        error: (issue) => `unknown licence status ${describe(issue.input)}; expected one of ${LICENCE_STATUSES.join(', ')}`,
       }),
       validFrom: zonedTimeInputSchema,
       validUntil: zonedTimeInputSchema.nullable().optional(),
@@ -78,9 +78,16 @@ export type LicenceMatch =
   | { readonly licence: Licence; readonly mismatch?: undefined }
   | { readonly licence: null; readonly mismatch?: { readonly licence: Licence; readonly why: LicenceMismatch } };
 
-/** Licences indexed by device, each with the token keys it is limited to. */
+/** One indexed licence: its position in the configuration and the token keys it is limited to (`null`: any token). */
+interface IndexedLicence {
+  readonly position: number;
+  readonly licence: Licence;
+  readonly tokens: ReadonlySet<string> | null;
+}
+
+/** Licences indexed by device, each with its configuration position and the token keys it is limited to. */
 export interface LicenceIndex {
-  readonly byDevice: ReadonlyMap<string, readonly { licence: Licence; tokens: ReadonlySet<string> | null }[]>;
+  readonly byDevice: ReadonlyMap<string, readonly IndexedLicence[]>;
   readonly coverage: LicenceCoverage;
 }
 
@@ -88,14 +95,14 @@ const deviceKey = (kind: 'cp' | 'serial', id: string) => `${kind}:${normaliseId(
 
 /** Indexes licences by device (charge point id or serial number). */
 export function indexLicences(licences: readonly Licence[], coverage: LicenceCoverage): LicenceIndex {
-  const byDevice = new Map<string, { licence: Licence; tokens: ReadonlySet<string> | null }[]>();
-  for (const licence of licences) {
+  const byDevice = new Map<string, IndexedLicence[]>();
+  licences.forEach((licence, position) => {
     const key = licence.device.chargePointId !== undefined ? deviceKey('cp', licence.device.chargePointId) : deviceKey('serial', licence.device.serialNumber!);
-    const indexed = { licence, tokens: licence.tokens ? new Set(tokenSelectorKeys(licence.tokens)) : null };
+    const indexed = { position, licence, tokens: licence.tokens ? new Set(tokenSelectorKeys(licence.tokens)) : null };
     const list = byDevice.get(key);
     if (list) list.push(indexed);
     else byDevice.set(key, [indexed]);
-  }
+  });
   return { byDevice, coverage };
 }
 
@@ -123,10 +130,10 @@ function coversSession(period: Period, session: ChargingSession, coverage: Licen
  */
 export function findLicence(index: LicenceIndex, session: ChargingSession, sessionTokenKeys: readonly string[]): LicenceMatch {
   const { chargePoint } = session;
-  const candidates = [
-    ...(index.byDevice.get(deviceKey('cp', chargePoint.id)) ?? []),
-    ...(chargePoint.serialNumber !== undefined ? (index.byDevice.get(deviceKey('serial', chargePoint.serialNumber)) ?? []) : []),
-  ];
+  const byId = index.byDevice.get(deviceKey('cp', chargePoint.id)) ?? [];
+  const bySerial = chargePoint.serialNumber !== undefined ? (index.byDevice.get(deviceKey('serial', chargePoint.serialNumber)) ?? []) : [];
+  // Each list is in configuration order; merged, they must be too, so the first qualifying licence wins.
+  const candidates = bySerial.length === 0 ? byId : byId.length === 0 ? bySerial : [...byId, ...bySerial].sort((a, b) => a.position - b.position);
   let mismatch: { licence: Licence; why: LicenceMismatch } | undefined;
   for (const { licence, tokens } of candidates) {
     let why: LicenceMismatch | null = null;

@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import type { ChargePoint } from '../model/charge-point';
-import { identifierSchema } from '../model/identifier';
-import { objectError } from '../model/messages';
-import type { Token } from '../model/token';
-import { isValidEmaid } from './emaid';
-import { normaliseContractId, normaliseId, normaliseOperatorId, normaliseUid, reverseUidBytes } from './normalise';
+import type { ChargePoint } from '../model/charge-point.js';
+import { identifierSchema } from '../model/identifier.js';
+import { objectError } from '../model/messages.js';
+import type { Token } from '../model/token.js';
+import { isValidEmaid } from './emaid.js';
+import { normaliseContractId, normaliseId, normaliseOperatorId, normaliseUid, reverseUidBytes } from './normalise.js';
 
 const idList = (what: string) => z.array(identifierSchema(what), { error: `expected a list of ${what}s` }).optional();
 

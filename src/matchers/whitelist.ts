@@ -1,15 +1,15 @@
 import * as z from 'zod';
-import { identifierSchema } from '../model/identifier';
-import { objectError } from '../model/messages';
-import { periodContains, resolvePeriod, timeZoneSchema, zonedTimeInputSchema, type Period } from '../model/period';
-import type { ChargingSession } from '../model/session';
+import { identifierSchema } from '../model/identifier.js';
+import { objectError } from '../model/messages.js';
+import { periodContains, resolvePeriod, timeZoneSchema, zonedTimeInputSchema, type Period } from '../model/period.js';
+import type { ChargingSession } from '../model/session.js';
 import {
   chargePointKeys,
   chargePointSelectorKeys,
   chargePointSelectorSchema,
   tokenSelectorKeys,
   tokenSelectorSchema,
-} from './selectors';
+} from './selectors.js';
 
 /**
  * Zod schema for a whitelist entry: these tokens charge for free at these

@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { decimalSchema } from './decimal';
-import { identifierSchema, optionalIdentifierSchema } from './identifier';
-import { objectError } from './messages';
+import { decimalSchema } from './decimal.js';
+import { identifierSchema, optionalIdentifierSchema } from './identifier.js';
+import { objectError } from './messages.js';
 
 /**
  * Zod schema for where a session ran: the charge point (OCPP charge box /

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import * as z from 'zod';
-import { describe } from './messages';
+import { describe } from './messages.js';
 
 /**
  * The library's own decimal constructor: 50 significant digits and plain

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { describe } from './messages';
+import { describe } from './messages.js';
 
 /**
  * Zod schema for a required, non-empty identifier, trimmed; `what` names it

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { describe } from './messages';
-import { parseInstant } from './time';
+import { describe } from './messages.js';
+import { parseInstant } from './time.js';
 
 /** An instant as written in JSON: ISO 8601 with an offset ("2022-11-10T14:50:16+01:00"), or a `Date`. */
 export type InstantInput = string | Date;
@@ -16,7 +16,7 @@ export function instantSchema(timeZone?: string) {
       error: (issue) => `expected an ISO 8601 date-time with an offset, such as "2022-11-10T14:50:16+01:00", received ${describe(issue.input)}`,
     })
     .transform((value, ctx): Date => {
-      if (value instanceof Date) return value;
+      if (value instanceof Date) return new Date(value.getTime());
       const parsed = parseInstant(value, timeZone);
       if (parsed.ok && !parsed.dateOnly) return parsed.instant;
       ctx.addIssue({

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { describe } from './messages';
-import { DEFAULT_TIME_ZONE, isValidTimeZone, parseInstant, unknownTimeZoneMessage } from './time';
+import { describe } from './messages.js';
+import { DEFAULT_TIME_ZONE, isValidTimeZone, parseInstant, unknownTimeZoneMessage } from './time.js';
 
 /**
  * A half-open period of time: from (inclusive) until (exclusive). `null`

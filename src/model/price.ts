@@ -1,11 +1,22 @@
 import * as z from 'zod';
-import { decimalSchema } from './decimal';
-import { objectError } from './messages';
+import { decimalSchema } from './decimal.js';
+import { describe, objectError } from './messages.js';
+
+/**
+ * True when `value` is written as an ISO 4217 currency code: exactly three
+ * uppercase letters A-Z.
+ *
+ * @example isCurrencyCode('EUR'); // true
+ * @example isCurrencyCode('eur'); // false
+ */
+export function isCurrencyCode(value: string): boolean {
+  return /^[A-Z]{3}$/.test(value);
+}
 
 /** Zod schema for an ISO 4217 currency code such as "EUR". */
 export const currencySchema = z
   .string({ error: 'expected an ISO 4217 currency code such as "EUR"' })
-  .regex(/^[A-Z]{3}$/, { error: (issue) => `expected an ISO 4217 currency code such as "EUR", received ${JSON.stringify(issue.input)}` });
+  .refine(isCurrencyCode, { error: (issue) => `expected an ISO 4217 currency code such as "EUR", received ${describe(issue.input)}` });
 
 const nonNegative = (what: string) =>
   decimalSchema.refine((value) => !value.isNegative() || value.isZero(), { error: `the ${what} is negative` });

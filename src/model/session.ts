@@ -1,13 +1,13 @@
 import * as z from 'zod';
-import { ConfigError } from '../errors';
-import { decimalSchema } from './decimal';
-import { describe, objectError } from './messages';
-import { chargePointSchema } from './charge-point';
-import { identifierSchema, optionalIdentifierSchema } from './identifier';
-import { instantSchema } from './instant';
-import { priceSchema } from './price';
-import { isValidTimeZone, unknownTimeZoneMessage } from './time';
-import { tokenSchema } from './token';
+import { ConfigError } from '../errors.js';
+import { decimalSchema } from './decimal.js';
+import { describe, objectError } from './messages.js';
+import { chargePointSchema } from './charge-point.js';
+import { identifierSchema, optionalIdentifierSchema } from './identifier.js';
+import { instantSchema } from './instant.js';
+import { priceSchema } from './price.js';
+import { isValidTimeZone, unknownTimeZoneMessage } from './time.js';
+import { tokenSchema } from './token.js';
 
 /** How the session was authorised (OCPI `auth_method`); WHITELIST says how, not that it was free. */
 export const AUTH_METHODS = ['AUTH_REQUEST', 'COMMAND', 'WHITELIST'] as const;

@@ -1,5 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
-import { describe } from './messages';
+import { describe } from './messages.js';
 
 /** The time zone that local dates are read in when nothing else is said. */
 export const DEFAULT_TIME_ZONE = 'Europe/Brussels';

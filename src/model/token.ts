@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { identifierSchema, optionalIdentifierSchema } from './identifier';
-import { describe, objectError } from './messages';
+import { identifierSchema, optionalIdentifierSchema } from './identifier.js';
+import { describe, objectError } from './messages.js';
 
 /**
  * Authorisation statuses a charge point or backend reports for a token:

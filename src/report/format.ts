@@ -1,8 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type Decimal from 'decimal.js';
-import { Exact } from '../model/decimal';
-import { assertTimeZone } from '../model/time';
+import { Exact } from '../model/decimal.js';
+import { assertTimeZone } from '../model/time.js';
 
 /** The languages the platform's views are shown in, in the order they are listed. */
 export const LOCALES = ['en', 'fr', 'nl', 'de'] as const;

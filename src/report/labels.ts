@@ -1,7 +1,7 @@
-import { SESSION_TYPES } from '../classify/session-type';
-import type { SessionType } from '../classify/session-type';
-import { assertLocale } from './format';
-import type { Locale } from './format';
+import { SESSION_TYPES } from '../classify/session-type.js';
+import type { SessionType } from '../classify/session-type.js';
+import { assertLocale } from './format.js';
+import type { Locale } from './format.js';
 
 /** The label of every session type in every locale; a missing one does not compile. */
 const SESSION_TYPE_LABELS: { readonly [L in Locale]: { readonly [T in SessionType]: string } } = {

@@ -1,11 +1,11 @@
 import type Decimal from 'decimal.js';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import type { AssessedSession } from '../assess';
-import { SESSION_TYPES, type SessionType } from '../classify/session-type';
-import { addMoney, CurrencyMismatchError, isZeroMoney, zeroMoney, type Money } from '../cost/money';
-import { Exact } from '../model/decimal';
-import { assertTimeZone, DEFAULT_TIME_ZONE } from '../model/time';
+import type { AssessedSession } from '../assess.js';
+import { SESSION_TYPES, type SessionType } from '../classify/session-type.js';
+import { addMoney, CurrencyMismatchError, isZeroMoney, zeroMoney, type Money } from '../cost/money.js';
+import { Exact } from '../model/decimal.js';
+import { assertTimeZone, DEFAULT_TIME_ZONE } from '../model/time.js';
 
 /** Sums over a set of sessions. */
 export interface Totals {

@@ -1,10 +1,10 @@
-import type { AssessedSession } from '../assess';
-import type { SessionType } from '../classify/session-type';
-import { DEFAULT_TIME_ZONE, assertTimeZone } from '../model/time';
-import { toCsv } from './csv';
-import { assertLocale, formatDuration, formatDurationMinutes, formatEnergy, formatLocalDateTime, formatMoney } from './format';
-import type { Locale } from './format';
-import { sessionTypeLabel } from './labels';
+import type { AssessedSession } from '../assess.js';
+import type { SessionType } from '../classify/session-type.js';
+import { DEFAULT_TIME_ZONE, assertTimeZone } from '../model/time.js';
+import { toCsv } from './csv.js';
+import { assertLocale, formatDuration, formatDurationMinutes, formatEnergy, formatLocalDateTime, formatMoney } from './format.js';
+import type { Locale } from './format.js';
+import { sessionTypeLabel } from './labels.js';
 
 /** What a view shows where there is no figure: an en dash. */
 const NONE = '–';

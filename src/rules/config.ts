@@ -1,9 +1,8 @@
-import type Decimal from 'decimal.js';
 import * as z from 'zod';
-import { decimalSchema } from '../model/decimal';
-import { instantSchema } from '../model/instant';
-import { objectError } from '../model/messages';
-import { authorizationStatusSchema } from '../model/token';
+import { decimalSchema } from '../model/decimal.js';
+import { instantSchema } from '../model/instant.js';
+import { objectError } from '../model/messages.js';
+import { authorizationStatusSchema } from '../model/token.js';
 
 const nonNegative = (what: string) =>
   decimalSchema.refine((value) => !value.isNegative() || value.isZero(), { error: `${what} cannot be negative` });
@@ -73,6 +72,3 @@ export type ValidityConfigInput = z.input<typeof validityConfigSchema>;
 
 /** Validity rules with defaults applied: exact decimals, instants. */
 export type ValidityConfig = z.output<typeof validityConfigSchema>;
-
-/** Keeps TSDoc readers from guessing: durations and energies are exact decimals. */
-export type ExactQuantity = Decimal;

@@ -1,7 +1,7 @@
-import { Exact } from '../model/decimal';
-import type { ChargingSession } from '../model/session';
-import type { InvalidReasonCode, Reason } from '../classify/reason';
-import type { ValidityConfig } from './config';
+import { Exact } from '../model/decimal.js';
+import type { ChargingSession } from '../model/session.js';
+import type { InvalidReasonCode, Reason } from '../classify/reason.js';
+import type { ValidityConfig } from './config.js';
 
 /**
  * A validity rule: a pure function of the session, the rules' configuration

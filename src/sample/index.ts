@@ -7,8 +7,8 @@
  * `charging-sessions/sample` to try the library.
  * @packageDocumentation
  */
-import type { ClassifierConfigInput } from '../classify/config';
-import type { SessionInput } from '../model/session';
+import type { ClassifierConfigInput } from '../classify/config.js';
+import type { SessionInput } from '../model/session.js';
 
 const OWN_CARD = { uid: '04A23B5C', contractId: 'BE-MBF-C12345678-S', type: 'RFID', authorization: 'Accepted' } as const;
 const SITE_BADGE = { uid: '04:b7:19:e2', groupId: 'acme-company-cars', type: 'RFID', authorization: 'Accepted' } as const;

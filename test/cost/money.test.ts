@@ -5,13 +5,13 @@ import {
   CurrencyMismatchError,
   addMoney,
   compareMoney,
-  isCurrencyCode,
   isZeroMoney,
   money,
   sumMoney,
   zeroMoney,
 } from '../../src/cost/money';
 import type { Money } from '../../src/cost/money';
+import { isCurrencyCode } from '../../src/model/price';
 
 /** An exact decimal as an integer and a scale: value = unscaled / 10^scale. */
 interface Scaled {
