@@ -55,7 +55,7 @@ export const ENERGY_EDGES = ['0', '-0.001', '0.001', '349.999', '350', '350.000'
 /** A session's energy in kWh as written: a decimal string (edges, ordinary and odd values) or `null` (no reading). */
 export const energyInputArb: fc.Arbitrary<string | null> = fc.oneof(
   { arbitrary: fc.constantFrom<string>(...ENERGY_EDGES), weight: 2 },
-  { arbitrary: decimalTextArb(0, 120, 3), weight: 5 },
+  { arbitrary: decimalTextArb(0, 120, 3), weight: 14 },
   { arbitrary: decimalTextArb(-20, 500, 4), weight: 2 },
   { arbitrary: fc.constant(null), weight: 1 },
 );
@@ -66,15 +66,15 @@ export const DURATION_EDGES_MS = [-60_000, -1, 0, 1, 119_999, 120_000, 120_001, 
 /** A session's duration in milliseconds: edges, short, ordinary and long sessions, and a few negative ones. */
 export const durationMsArb: fc.Arbitrary<number> = fc.oneof(
   { arbitrary: fc.constantFrom<number>(...DURATION_EDGES_MS), weight: 3 },
-  { arbitrary: fc.integer({ min: 0, max: 300_000 }), weight: 3 },
-  { arbitrary: fc.integer({ min: 300_000, max: 4 * 3_600_000 }), weight: 3 },
+  { arbitrary: fc.integer({ min: 0, max: 300_000 }), weight: 2 },
+  { arbitrary: fc.integer({ min: 300_000, max: 4 * 3_600_000 }), weight: 12 },
   { arbitrary: fc.integer({ min: 4 * 3_600_000, max: 3 * 86_400_000 }), weight: 1 },
   { arbitrary: fc.integer({ min: -3_600_000, max: -1 }), weight: 1 },
 );
 
 /** An authorisation status, mostly `Accepted`. */
 export const authorizationArb: fc.Arbitrary<AuthorizationStatus> = fc.oneof(
-  { arbitrary: fc.constant<AuthorizationStatus>('Accepted'), weight: 4 },
+  { arbitrary: fc.constant<AuthorizationStatus>('Accepted'), weight: 9 },
   { arbitrary: fc.constantFrom<AuthorizationStatus>(...AUTHORIZATION_STATUSES), weight: 1 },
 );
 
@@ -144,24 +144,34 @@ export const nowArb: fc.Arbitrary<Date | undefined> = fc.option(
   { nil: undefined },
 );
 
+/** An optional rule: switched on (the value) about one time in four, else `null` (off). */
+function sometimes<T>(rule: fc.Arbitrary<T>): fc.Arbitrary<T | null> {
+  return fc.oneof({ arbitrary: fc.constant(null), weight: 3 }, { arbitrary: rule, weight: 1 });
+}
+
+const OTHER_STATUSES = AUTHORIZATION_STATUSES.filter((status) => status !== 'Accepted');
+
 /**
  * Valid validity rules (JSON form): bounds with min <= max, a minimum
- * duration up to 10 minutes, and each optional rule sometimes switched on.
+ * duration up to 5 minutes, mostly accepting Accepted, and each optional rule
+ * switched on about one time in four.
  */
 export const validityConfigInputArb: fc.Arbitrary<ValidityConfigInput> = fc
   .record(
     {
-      energy: fc.tuple(decimalTextArb(-1, 20, 3), decimalTextArb(20, 400, 3)),
-      minDurationSeconds: fc.oneof(fc.constantFrom(0, 120, '119.999', '120.001'), decimalTextArb(0, 600, 3)),
-      maxDurationSeconds: fc.option(fc.constantFrom(3_600, 86_400, '86400.001'), { nil: null }),
+      energy: fc.tuple(fc.oneof(decimalTextArb(-1, 1, 3), decimalTextArb(-1, 20, 3)), decimalTextArb(20, 400, 3)),
+      minDurationSeconds: fc.oneof(fc.constantFrom(0, 120, '119.999', '120.001'), decimalTextArb(0, 300, 3)),
+      maxDurationSeconds: sometimes(fc.constantFrom(14_400, 86_400, '86400.001')),
       requireEnergy: fc.boolean(),
-      acceptedAuthorizations: fc.subarray([...AUTHORIZATION_STATUSES], { minLength: 1 }),
-      lowEnergy: fc.option(fc.record({ atMostKWh: fc.constantFrom('0', '0.1', '0.5') }), { nil: null }),
-      maxAveragePower: fc.option(
-        fc.record({ kW: fc.constantFrom('11', '22', '50'), tolerancePercent: fc.constantFrom('0', '10', '25') }, { requiredKeys: [] }),
-        { nil: null },
+      acceptedAuthorizations: fc.oneof(
+        { arbitrary: fc.subarray(OTHER_STATUSES).map((others): AuthorizationStatus[] => ['Accepted', ...others]), weight: 4 },
+        { arbitrary: fc.subarray([...AUTHORIZATION_STATUSES], { minLength: 1 }), weight: 1 },
       ),
-      earliestStart: fc.option(fc.constantFrom('2021-06-01T00:00:00Z', '2022-01-01T00:00:00+01:00'), { nil: null }),
+      lowEnergy: sometimes(fc.record({ atMostKWh: fc.constantFrom('0', '0.1', '0.5') })),
+      maxAveragePower: sometimes(
+        fc.record({ kW: fc.constantFrom('22', '50', '150'), tolerancePercent: fc.constantFrom('0', '10', '25') }, { requiredKeys: [] }),
+      ),
+      earliestStart: sometimes(fc.constantFrom('2021-06-01T00:00:00Z', '2022-01-01T00:00:00+01:00')),
     },
     { requiredKeys: [] },
   )

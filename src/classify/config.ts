@@ -17,11 +17,12 @@ const precedenceSchema = z
     error: 'precedence is ["split-billing", "whitelist"] or ["whitelist", "split-billing"]',
   })
   .refine(([first, second]) => first !== second, { error: 'precedence names split-billing and whitelist once each' })
+  .readonly()
   .default([...DEFAULT_PRECEDENCE]);
 
 const rateScheduleSchema = z
   .strictObject(
-    { timeZone: timeZoneSchema, rates: z.array(rateInputSchema), allowGaps: z.boolean().default(false) },
+    { timeZone: timeZoneSchema, rates: z.array(rateInputSchema).readonly(), allowGaps: z.boolean().default(false) },
     { error: objectError('rate schedule') },
   )
   .transform(({ timeZone, rates, allowGaps }, ctx) => buildRateSchedule(rates, timeZone, allowGaps, ctx, ['rates']));
@@ -74,43 +75,56 @@ export const classifierConfigSchema = z
       precedence: precedenceSchema,
       /** Named rate schedules that licences can share, e.g. a region's quarterly maximum rate. */
       rateSchedules: z.record(identifierSchema('rate schedule id'), rateScheduleSchema).default({}),
-      licences: z.array(licenceSchema, { error: 'licences is a list' }).superRefine(uniqueIds('licences'), everyTime).default([]),
-      whitelist: z.array(whitelistEntrySchema, { error: 'whitelist is a list' }).superRefine(uniqueIds('whitelist'), everyTime).default([]),
+      licences: z.array(licenceSchema, { error: 'licences is a list' }).superRefine(uniqueIds('licences'), everyTime).readonly().default([]),
+      whitelist: z.array(whitelistEntrySchema, { error: 'whitelist is a list' }).superRefine(uniqueIds('whitelist'), everyTime).readonly().default([]),
     },
     { error: objectError('classifier configuration') },
   )
-  .transform(({ rateSchedules, licences, ...config }, ctx) => {
-    const resolved: Licence[] = licences.map((licence, index) => {
-      if (typeof licence.rates !== 'string') return { ...licence, rates: licence.rates as RateSchedule };
-      const schedule = rateSchedules[licence.rates];
-      if (!schedule) {
+  .superRefine((config, ctx) => checkReferences(config, ctx), {
+    when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+  })
+  .transform(({ rateSchedules, licences, ...config }) => ({
+    ...config,
+    licences: licences.map((licence): Licence => ({
+      ...licence,
+      rates: (typeof licence.rates === 'string' ? rateSchedules[licence.rates] : licence.rates) as RateSchedule,
+    })),
+  }));
+
+/**
+ * Checks across parts of the configuration: licences that name an unknown
+ * rate schedule, and (with `verifyContractIds`) contract ids whose EMAID check
+ * character is wrong. Runs even when other parts failed, so one error lists
+ * every problem; it reads the configuration defensively for that reason.
+ */
+function checkReferences(config: unknown, ctx: z.RefinementCtx): void {
+  const { rateSchedules, licences, whitelist, matching } = config as Record<string, unknown>;
+  const scheduleIds = typeof rateSchedules === 'object' && rateSchedules !== null ? Object.keys(rateSchedules) : [];
+  const items = (list: unknown, name: string) =>
+    (Array.isArray(list) ? list : []).map((item, index) => ({ item: (item ?? {}) as Record<string, unknown>, path: [name, index] }));
+  for (const { item, path } of items(licences, 'licences')) {
+    if (typeof item.rates === 'string' && !scheduleIds.includes(item.rates)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, 'rates'],
+        message: `no rate schedule ${JSON.stringify(item.rates)}; define it under rateSchedules (known: ${scheduleIds.join(', ') || 'none'})`,
+      });
+    }
+  }
+  if ((matching as { verifyContractIds?: unknown } | undefined)?.verifyContractIds !== true) return;
+  for (const { item, path } of [...items(licences, 'licences'), ...items(whitelist, 'whitelist')]) {
+    const contractIds = (item.tokens as { contractIds?: unknown } | undefined)?.contractIds;
+    (Array.isArray(contractIds) ? contractIds : []).forEach((contractId, index) => {
+      if (typeof contractId === 'string' && !isValidEmaid(contractId)) {
         ctx.addIssue({
           code: 'custom',
-          path: ['licences', index, 'rates'],
-          message: `no rate schedule ${JSON.stringify(licence.rates)}; define it under rateSchedules (known: ${Object.keys(rateSchedules).join(', ') || 'none'})`,
+          path: [...path, 'tokens', 'contractIds', index],
+          message: `${JSON.stringify(contractId)} is not an EMAID with a valid check character (verifyContractIds is on)`,
         });
       }
-      return { ...licence, rates: schedule as RateSchedule };
     });
-    if (config.matching.verifyContractIds) {
-      const selectors = [
-        ...resolved.map((licence, index) => ({ path: ['licences', index, 'tokens'], tokens: licence.tokens })),
-        ...config.whitelist.map((entry, index) => ({ path: ['whitelist', index, 'tokens'], tokens: entry.tokens })),
-      ];
-      for (const { path, tokens } of selectors) {
-        tokens?.contractIds?.forEach((contractId, index) => {
-          if (!isValidEmaid(contractId)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: [...path, 'contractIds', index],
-              message: `${JSON.stringify(contractId)} is not an EMAID with a valid check character (verifyContractIds is on)`,
-            });
-          }
-        });
-      }
-    }
-    return { ...config, licences: resolved };
-  });
+  }
+}
 
 /** The classifier configuration as written (JSON form); every part optional. */
 export type ClassifierConfigInput = z.input<typeof classifierConfigSchema>;

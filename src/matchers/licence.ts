@@ -49,7 +49,7 @@ export const licenceSchema = z
       /** Only these tokens (the employee's own); left out, any token. */
       tokens: tokenSelectorSchema.optional(),
       timeZone: timeZoneSchema,
-      rates: z.union([z.array(rateInputSchema), identifierSchema('rate schedule id')], {
+      rates: z.union([z.array(rateInputSchema).readonly(), identifierSchema('rate schedule id')], {
         error: 'give the rates as a list such as [{ from: "2022-10-01", perKWh: "0.6654", currency: "EUR" }], or the id of a rate schedule',
       }),
       /** Whether the rate list may have gaps (sessions then get no rate). */

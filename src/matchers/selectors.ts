@@ -6,7 +6,7 @@ import type { Token } from '../model/token.js';
 import { isValidEmaid } from './emaid.js';
 import { normaliseContractId, normaliseId, normaliseOperatorId, normaliseUid, reverseUidBytes } from './normalise.js';
 
-const idList = (what: string) => z.array(identifierSchema(what), { error: `expected a list of ${what}s` }).optional();
+const idList = (what: string) => z.array(identifierSchema(what), { error: `expected a list of ${what}s` }).readonly().optional();
 
 /**
  * Zod schema for "which tokens": any token whose UID, contract id or group is

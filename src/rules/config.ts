@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import * as z from 'zod';
 import { decimalSchema } from '../model/decimal.js';
 import { instantSchema } from '../model/instant.js';
@@ -32,6 +33,7 @@ export const validityConfigSchema = z
       acceptedAuthorizations: z
         .array(authorizationStatusSchema)
         .min(1, { error: 'at least one authorisation status must be accepted' })
+        .readonly()
         .default(['Accepted']),
       /** Zero or very low consumption: a session with at most this energy (kWh) is invalid; `null` = off. */
       lowEnergy: z.strictObject({ atMostKWh: nonNegative('atMostKWh') }, { error: objectError('low energy rule') }).nullable().default(null),
@@ -52,20 +54,22 @@ export const validityConfigSchema = z
     },
     { error: objectError('validity rules') },
   )
-  .check((ctx) => {
-    const { energyKWh, minDurationSeconds, maxDurationSeconds } = ctx.value;
-    if (energyKWh.min.gt(energyKWh.max)) {
-      ctx.issues.push({ code: 'custom', input: ctx.value, path: ['energyKWh', 'min'], message: `min (${energyKWh.min}) is above max (${energyKWh.max})` });
-    }
-    if (maxDurationSeconds !== null && minDurationSeconds.gt(maxDurationSeconds)) {
-      ctx.issues.push({
-        code: 'custom',
-        input: ctx.value,
-        path: ['minDurationSeconds'],
-        message: `minDurationSeconds (${minDurationSeconds}) is above maxDurationSeconds (${maxDurationSeconds})`,
-      });
-    }
-  });
+  .superRefine(
+    ({ energyKWh, minDurationSeconds, maxDurationSeconds }, ctx) => {
+      // Runs even when other fields failed, so one error lists every problem; fields that failed are skipped.
+      if (energyKWh?.min instanceof Decimal && energyKWh.max instanceof Decimal && energyKWh.min.gt(energyKWh.max)) {
+        ctx.addIssue({ code: 'custom', path: ['energyKWh', 'min'], message: `min (${energyKWh.min}) is above max (${energyKWh.max})` });
+      }
+      if (minDurationSeconds instanceof Decimal && maxDurationSeconds instanceof Decimal && minDurationSeconds.gt(maxDurationSeconds)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['minDurationSeconds'],
+          message: `minDurationSeconds (${minDurationSeconds}) is above maxDurationSeconds (${maxDurationSeconds})`,
+        });
+      }
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 
 /** Validity rules as configured (JSON form); every field optional. */
 export type ValidityConfigInput = z.input<typeof validityConfigSchema>;

@@ -1,0 +1,159 @@
+import Decimal from 'decimal.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Exact, decimalSchema } from '../../src/model/decimal';
+
+/** The parsed decimal; fails the test with the issues when refused. */
+function read(input: unknown): Decimal {
+  const result = decimalSchema.safeParse(input);
+  if (!result.success) throw new Error(`refused ${String(input)}: ${result.error.issues.map((issue) => issue.message).join('; ')}`);
+  return result.data;
+}
+
+/** The messages of a refusal; fails the test when the input was accepted. */
+function refusal(input: unknown): string[] {
+  const result = decimalSchema.safeParse(input);
+  if (result.success) throw new Error(`accepted ${String(input)} as ${result.data.toString()}`);
+  return result.error.issues.map((issue) => issue.message);
+}
+
+/** Plain decimal text of unscaled / 10^scale, written digit by digit (independent of decimal.js). */
+function text(unscaled: bigint, scale: number): string {
+  const negative = unscaled < 0n;
+  const digits = (negative ? -unscaled : unscaled).toString().padStart(scale + 1, '0');
+  const whole = digits.slice(0, digits.length - scale);
+  const fraction = digits.slice(digits.length - scale);
+  return `${negative ? '-' : ''}${whole}${scale > 0 ? `.${fraction}` : ''}`;
+}
+
+describe('Exact', () => {
+  it('computes with 50 significant digits whatever the global Decimal settings', () => {
+    const globalPrecision = Decimal.precision;
+    Decimal.set({ precision: 5 });
+    try {
+      expect(new Exact(1).div(3).toString()).toBe(`0.${'3'.repeat(50)}`);
+    } finally {
+      Decimal.set({ precision: globalPrecision });
+    }
+  });
+
+  it('writes plain notation, never exponents, for ordinary magnitudes', () => {
+    expect(new Exact('1e-7').toString()).toBe('0.0000001');
+    expect(new Exact('1e21').toString()).toBe('1000000000000000000000');
+  });
+
+  it('makes ordinary Decimal instances', () => {
+    expect(new Exact('1.5')).toBeInstanceOf(Decimal);
+  });
+});
+
+describe('decimalSchema', () => {
+  it('reads a number through its shortest text, so 3.667 is exactly 3.667', () => {
+    expect(read(3.667).toString()).toBe('3.667');
+    expect(read(3.667).equals(new Exact('3.667'))).toBe(true);
+    expect(read(11.001).toString()).toBe('11.001');
+    expect(read(0.1).toString()).toBe('0.1');
+  });
+
+  it('adds parsed values exactly: 0.1 + 0.2 = 0.3, from strings and from numbers', () => {
+    expect(read('0.1').plus(read('0.2')).toString()).toBe('0.3');
+    expect(read('0.1').plus(read('0.2')).equals(new Exact('0.3'))).toBe(true);
+    expect(read(0.1).plus(read(0.2)).equals(read(0.3))).toBe(true);
+    expect(0.1 + 0.2 === 0.3).toBe(false);
+  });
+
+  it('reads decimal strings in plain or exponent notation, trimmed', () => {
+    expect(read('3.667').toString()).toBe('3.667');
+    expect(read(' 7.334 ').toString()).toBe('7.334');
+    expect(read('+0.5').toString()).toBe('0.5');
+    expect(read('.5').toString()).toBe('0.5');
+    expect(read('5.').toString()).toBe('5');
+    expect(read('-0.001').toString()).toBe('-0.001');
+    expect(read('3.5e2').toString()).toBe('350');
+    expect(read('1E-3').toString()).toBe('0.001');
+    expect(read('350.001').gt(350)).toBe(true);
+  });
+
+  it('keeps every digit of a long decimal string', () => {
+    const long = '12345678901234567890.123456789012345678901234567';
+    expect(read(long).toString()).toBe(long);
+  });
+
+  it('accepts a Decimal, from decimal.js itself or from Exact, keeping its digits', () => {
+    expect(read(new Decimal('3.667')).toString()).toBe('3.667');
+    expect(read(new Exact('11.001')).toString()).toBe('11.001');
+    const manyDigits = new Decimal('0.1234567890123456789012345678901234567890');
+    expect(read(manyDigits).toString()).toBe('0.123456789012345678901234567890123456789');
+  });
+
+  it('gives values that compute with the library precision', () => {
+    expect(read('1').div(3).toString()).toBe(`0.${'3'.repeat(50)}`);
+  });
+
+  it('refuses NaN and infinities, as numbers, strings or Decimals', () => {
+    for (const input of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 'NaN', 'Infinity', '-Infinity', new Decimal(Number.NaN), new Decimal(Number.POSITIVE_INFINITY)]) {
+      expect(refusal(input).join(' ')).toContain('"3.667"');
+    }
+  });
+
+  it('refuses text that is not a decimal number, quoting it', () => {
+    expect(refusal('1,5')).toEqual(['expected a finite decimal number such as "3.667", received "1,5"']);
+    expect(refusal('abc')).toEqual(['expected a finite decimal number such as "3.667", received "abc"']);
+    expect(refusal('')).toEqual(['expected a finite decimal number such as "3.667", received ""']);
+    for (const input of ['   ', '0x1f', '0b101', '1_000', '1.2.3', '3.667 kWh', 'e5', '--1', '1e']) {
+      expect(refusal(input)).toHaveLength(1);
+    }
+  });
+
+  it('refuses values of other types, saying what it received', () => {
+    expect(refusal(true)).toEqual(['expected a decimal number such as "3.667", received true']);
+    expect(refusal(null)).toEqual(['expected a decimal number such as "3.667", received null']);
+    expect(refusal(undefined)).toEqual(['expected a decimal number such as "3.667", received nothing']);
+    expect(refusal({ value: 3 })).toEqual(['expected a decimal number such as "3.667", received an object']);
+    expect(refusal([3.667])).toEqual(['expected a decimal number such as "3.667", received an array']);
+    expect(refusal(3n)).toEqual(['expected a decimal number such as "3.667", received 3']);
+  });
+});
+
+describe('properties', () => {
+  const scaledArb = fc.record({ unscaled: fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }), scale: fc.integer({ min: 0, max: 9 }) });
+
+  it('reads any decimal string exactly', () => {
+    fc.assert(
+      fc.property(scaledArb, ({ unscaled, scale }) => {
+        const written = text(unscaled, scale);
+        expect(read(written).toFixed(scale)).toBe(written);
+      }),
+    );
+  });
+
+  it('reads any finite number as the shortest decimal that is that number', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (value) => {
+        const decimal = read(value);
+        expect(decimal.toNumber()).toBe(value === 0 ? 0 : value);
+        // Never the binary expansion (up to 767 digits): at most the 17 digits that identify a double.
+        expect(decimal.sd()).toBeLessThanOrEqual(17);
+      }),
+    );
+  });
+
+  it('accepts a string only when it is a decimal number, and then reads its value', () => {
+    const decimalish = fc.string({ unit: fc.constantFrom(...'0123456789.,eE+- x'), maxLength: 12 });
+    fc.assert(
+      fc.property(fc.oneof(decimalish, fc.string()), (input) => {
+        const result = decimalSchema.safeParse(input);
+        if (result.success) {
+          expect(Number.isNaN(Number(input))).toBe(false);
+          expect(input.trim()).not.toBe('');
+          expect(result.data.toNumber()).toBe(Number(input));
+        } else {
+          expect(result.error.issues).toHaveLength(1);
+          expect(result.error.issues[0]?.path).toEqual([]);
+          expect(result.error.issues[0]?.message).toContain('"3.667"');
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
