@@ -78,7 +78,8 @@ export function buildRateSchedule(
     if (next) {
       const end = rate.until ?? next.from;
       if (end.getTime() > next.from.getTime() || rate.from.getTime() === next.from.getTime()) {
-        report(`this rate overlaps the rate at index ${next.index}, which starts ${next.from.toISOString()}`, [rate.index, 'until']);
+        const starts = typeof next.input.from === 'string' ? next.input.from : next.from.toISOString();
+        report(`this rate overlaps the rate at index ${next.index}, which starts ${starts}`, [rate.index, 'until']);
       } else if (end.getTime() < next.from.getTime() && !allowGaps) {
         report(`there is a gap between this rate's end and the rate at index ${next.index}; close it or allow gaps`, [rate.index, 'until']);
       }
