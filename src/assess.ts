@@ -31,7 +31,8 @@ export interface AssessOptions extends ParseOptions, ClassifyOptions, CostOption
  */
 export function assessSessions(inputs: readonly unknown[], classifier: Classifier, options: AssessOptions = {}): Assessment[] {
   const schema = createSessionSchema(options);
-  return inputs.map((input, index) => {
+  // Array.from, not map: map skips the holes of a sparse array, which would drop inputs.
+  return Array.from(inputs, (input, index): Assessment => {
     const parsed = schema.safeParse(input);
     if (!parsed.success) return { success: false, index, input, error: parsed.error };
     const session = parsed.data;
