@@ -106,7 +106,7 @@ export function attributeCost(session: ChargingSession, classification: Classifi
       const parties = { ...base, payer: 'employer', payee: 'msp', budget: 'operational' } as const;
       const price = session.price;
       const exact = price && priceInclVat(price);
-      if (!price || !exact) return { ...parties, ...nothing, flags: ['price-missing'] };
+      if (!price || !exact) return { ...parties, ...nothing, flags: ['price-missing', ...mismatch(price?.currency)] };
       const exactAmount = money(exact.amount, price.currency);
       const amount = roundMoney(exactAmount, rounding, options.minorUnits);
       const basis: PriceBasis = { kind: 'price', source: exact.source, exclVat: price.exclVat ?? null, vatPercent: price.vatPercent ?? null, exactAmount };

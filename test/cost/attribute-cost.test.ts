@@ -145,6 +145,12 @@ describe('attributeCost: normal sessions', () => {
     expect([c.payer, c.payee, c.budget]).toEqual(['employer', 'msp', 'operational']);
   });
 
+  it('also flags currency-mismatch when an unusable price is in another currency than the employer\'s', () => {
+    const c = cost(session({ chargePoint: PUBLIC, price: { exclVat: '16.1521', currency: 'CHF' } }));
+    expect(c.flags).toEqual(['price-missing', 'currency-mismatch']);
+    expect(show(c.operationalBudget)).toBe('0 EUR');
+  });
+
   it('flags price-missing, with 0, when there is no price at all', () => {
     const c = cost(session({ chargePoint: PUBLIC }));
     expect(c.type).toBe('normal');
