@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import type { Classification } from './classify/classification.js';
 import type { Classifier, ClassifyOptions } from './classify/classifier.js';
 import { attributeCost, type CostAttribution, type CostOptions } from './cost/attribute-cost.js';
-import { createSessionSchema, type ChargingSession, type ParseOptions } from './model/session.js';
+import { parseSessions, type ChargingSession, type ParseOptions } from './model/session.js';
 
 /** A session with its type and its cost: what every view and summary is built from. */
 export interface AssessedSession {
@@ -30,11 +30,8 @@ export interface AssessOptions extends ParseOptions, ClassifyOptions, CostOption
  * @throws {ConfigError} only for an unknown `timeZone` option; {RangeError} for an unknown rounding mode or currency.
  */
 export function assessSessions(inputs: readonly unknown[], classifier: Classifier, options: AssessOptions = {}): Assessment[] {
-  const schema = createSessionSchema(options);
-  // Array.from, not map: map skips the holes of a sparse array, which would drop inputs.
-  return Array.from(inputs, (input, index): Assessment => {
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) return { success: false, index, input, error: parsed.error };
+  return parseSessions(inputs, options).map((parsed, index): Assessment => {
+    if (!parsed.success) return { success: false, index, input: inputs[index], error: parsed.error };
     const session = parsed.data;
     const classification = classifier.classify(session, options);
     return { success: true, index, session, classification, cost: attributeCost(session, classification, options) };

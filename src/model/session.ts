@@ -72,8 +72,7 @@ export type ParseResult<T> = { success: true; data: T; error?: undefined } | { s
  * @throws {ConfigError} only when `options.timeZone` is not a known zone.
  */
 export function parseSession(input: unknown, options?: ParseOptions): ParseResult<ChargingSession> {
-  const schema = options?.timeZone === undefined ? sessionSchema : createSessionSchema(options);
-  return schema.safeParse(input);
+  return schemaFor(options).safeParse(input);
 }
 
 /**
@@ -82,7 +81,11 @@ export function parseSession(input: unknown, options?: ParseOptions): ParseResul
  * @throws {ConfigError} only when `options.timeZone` is not a known zone.
  */
 export function parseSessions(inputs: readonly unknown[], options?: ParseOptions): ParseResult<ChargingSession>[] {
-  const schema = options?.timeZone === undefined ? sessionSchema : createSessionSchema(options);
+  const schema = schemaFor(options);
   // Array.from, not map: map skips the holes of a sparse array, which would drop inputs.
   return Array.from(inputs, (input) => schema.safeParse(input));
+}
+
+function schemaFor(options: ParseOptions | undefined) {
+  return options?.timeZone === undefined ? sessionSchema : createSessionSchema(options);
 }
