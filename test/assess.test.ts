@@ -8,15 +8,9 @@ import { ConfigError } from '../src/errors';
 import { parseSession, type SessionInput } from '../src/model/session';
 import { sampleConfig, sampleSessions } from '../src/sample';
 import { classifierConfigInputArb, nowArb, sessionInputArb } from './arbitraries';
+import { SPLIT_BILLING_SESSION } from './support/sessions';
 
-const VALID: SessionInput = {
-  id: 's-1',
-  startedAt: '2022-11-10T14:50:16+01:00',
-  endedAt: '2022-11-10T15:05:18+01:00',
-  energyKWh: '3.667',
-  token: { uid: '04A23B5C' },
-  chargePoint: { id: 'cp_test2' },
-};
+const VALID: SessionInput = SPLIT_BILLING_SESSION;
 
 const sample = createClassifier(sampleConfig);
 

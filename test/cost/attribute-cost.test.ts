@@ -14,6 +14,8 @@ import { parseSession, type ChargingSession, type SessionInput } from '../../src
 import { summarize } from '../../src/report/summarize';
 import { sampleConfig, sampleSessions } from '../../src/sample';
 import { classifierConfigInputArb, decimalTextArb, parsed, scaledText, sessionInputArb } from '../arbitraries';
+import { SPLIT_BILLING_SESSION } from '../support/sessions';
+import { wallClock } from '../support/wall-clock';
 
 const OWN_UID = '04A23B5C';
 const HOME = { id: 'cp_home_42', locationId: 'home-42', operatorId: 'BE*MBF' } as const;
@@ -39,15 +41,7 @@ const classifier = createClassifier(CONFIG);
 
 /** A parsed session: the release's first one (3.667 kWh, 0:15:02) at the licensed home charger, with overrides. */
 function session(extra: Partial<SessionInput> = {}): ChargingSession {
-  return parsed({
-    id: 's-1',
-    startedAt: '2022-11-10T14:50:16+01:00',
-    endedAt: '2022-11-10T15:05:18+01:00',
-    energyKWh: '3.667',
-    token: { uid: OWN_UID, authorization: 'Accepted' },
-    chargePoint: HOME,
-    ...extra,
-  });
+  return parsed({ ...SPLIT_BILLING_SESSION, token: { uid: OWN_UID, authorization: 'Accepted' }, chargePoint: HOME, ...extra });
 }
 
 function cost(s: ChargingSession, options?: CostOptions, by: Classifier = classifier): CostAttribution {
@@ -410,37 +404,16 @@ const priceInputArb: fc.Arbitrary<PriceInput | undefined> = fc.option(
   { nil: undefined },
 );
 
-/** Local wall time "YYYY-MM-DD HH:mm:ss" of an instant in a zone, through Intl (independent of the library). */
-const wallFormats = new Map<string, Intl.DateTimeFormat>();
-function localWall(ms: number, timeZone: string): string {
-  let format = wallFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    wallFormats.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
-}
-
 /** The instant of local midnight of `date` ("2022-10-30") in `timeZone`, found by trying every quarter-hour offset. */
 function localMidnight(date: string, timeZone: string): number {
   const asUtc = Date.parse(`${date}T00:00:00Z`);
   const candidates: number[] = [];
   for (let offset = -14 * 60; offset <= 14 * 60; offset += 15) {
     const t = asUtc - offset * 60_000;
-    if (localWall(t, timeZone) === `${date} 00:00:00`) candidates.push(t);
+    if (wallClock(t, timeZone) === `${date} 00:00:00`) candidates.push(t);
   }
   const first = Math.min(...candidates);
-  if (!Number.isFinite(first) || localWall(first - 1000, timeZone).slice(0, 10) === date) {
+  if (!Number.isFinite(first) || wallClock(first - 1000, timeZone).slice(0, 10) === date) {
     throw new Error(`no unique local midnight of ${date} in ${timeZone}`);
   }
   return first;

@@ -12,21 +12,7 @@ import {
 } from '../../src/cost/money';
 import type { Money } from '../../src/cost/money';
 import { isCurrencyCode } from '../../src/model/price';
-
-/** An exact decimal as an integer and a scale: value = unscaled / 10^scale. */
-interface Scaled {
-  unscaled: bigint;
-  scale: number;
-}
-
-/** Plain decimal text of a scaled integer, written digit by digit (independent of decimal.js). */
-function text({ unscaled, scale }: Scaled): string {
-  const negative = unscaled < 0n;
-  const digits = (negative ? -unscaled : unscaled).toString().padStart(scale + 1, '0');
-  const whole = digits.slice(0, digits.length - scale);
-  const fraction = digits.slice(digits.length - scale);
-  return `${negative ? '-' : ''}${whole}${scale > 0 ? `.${fraction}` : ''}`;
-}
+import { scaledDecimalArb, scaledValueText, type Scaled } from '../support/scaled';
 
 /** Exact sum of scaled integers, in bigint arithmetic. */
 function bigSum(values: readonly Scaled[]): Scaled {
@@ -35,10 +21,7 @@ function bigSum(values: readonly Scaled[]): Scaled {
   return { unscaled, scale };
 }
 
-const scaledArb: fc.Arbitrary<Scaled> = fc.record({
-  unscaled: fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }),
-  scale: fc.integer({ min: 0, max: 12 }),
-});
+const scaledArb = scaledDecimalArb(10n ** 30n);
 
 const currencyArb = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), minLength: 3, maxLength: 3 });
 
@@ -200,12 +183,12 @@ describe('compareMoney', () => {
 });
 
 describe('properties', () => {
-  const asMoney = (v: Scaled, currency = 'EUR'): Money => money(text(v), currency);
+  const asMoney = (v: Scaled, currency = 'EUR'): Money => money(scaledValueText(v), currency);
 
   it('add equals the exact bigint sum', () => {
     fc.assert(
       fc.property(scaledArb, scaledArb, (a, b) => {
-        expect(addMoney(asMoney(a), asMoney(b)).amount.eq(text(bigSum([a, b])))).toBe(true);
+        expect(addMoney(asMoney(a), asMoney(b)).amount.eq(scaledValueText(bigSum([a, b])))).toBe(true);
       }),
     );
   });
@@ -233,7 +216,7 @@ describe('properties', () => {
     fc.assert(
       fc.property(fc.array(scaledArb, { maxLength: 30 }), (values) => {
         const total = sumMoney(values.map((v) => asMoney(v)), 'EUR');
-        expect(total.amount.eq(text(bigSum(values)))).toBe(true);
+        expect(total.amount.eq(scaledValueText(bigSum(values)))).toBe(true);
         expect(total.currency).toBe('EUR');
       }),
     );
@@ -260,7 +243,7 @@ describe('properties', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 300 }), (n) => {
         const total = sumMoney(Array.from({ length: n }, () => money(0.1, 'EUR')), 'EUR');
-        expect(total.amount.toString()).toBe(text({ unscaled: BigInt(n), scale: 1 }).replace(/\.0$/, ''));
+        expect(total.amount.toString()).toBe(scaledValueText({ unscaled: BigInt(n), scale: 1 }).replace(/\.0$/, ''));
       }),
     );
   });

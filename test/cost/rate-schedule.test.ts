@@ -5,6 +5,7 @@ import { buildRateSchedule, rateAt, type RateInput, type RateSchedule } from '..
 import { licenceSchema } from '../../src/matchers/licence';
 import { Exact } from '../../src/model/decimal';
 import { parseSession } from '../../src/model/session';
+import { wallDateTime } from '../support/wall-clock';
 
 const BRUSSELS = 'Europe/Brussels';
 const NEW_YORK = 'America/New_York';
@@ -257,25 +258,9 @@ describe('named rate schedules', () => {
 
 const DAY_MS = 86_400_000;
 
-/** The local calendar date of `instant` in `timeZone`, as YYYY-MM-DD, and its wall-clock time. */
-function local(instant: Date, timeZone: string): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
-  const part = (type: string) => parts.find((p) => p.type === type)!.value;
-  return { date: `${part('year')}-${part('month')}-${part('day')}`, time: `${part('hour')}:${part('minute')}:${part('second')}` };
-}
-
 /** Reference: the rate in force at `instant` is the one with the latest start date not after its local date. */
 function naiveRate(rates: readonly { from: string; perKWh: string }[], instant: Date, timeZone: string): string | null {
-  const today = local(instant, timeZone).date;
+  const today = wallDateTime(instant, timeZone).date;
   let best: { from: string; perKWh: string } | null = null;
   for (const rate of rates) if (rate.from <= today && (best === null || rate.from > best.from)) best = rate;
   return best?.perKWh ?? null;
@@ -329,7 +314,7 @@ describe('properties', () => {
         const s = schedule(QUARTERS.map((from, i) => eur(from, values[i]!)), { timeZone });
         expect(s.rates).toHaveLength(QUARTERS.length);
         s.rates.forEach((rate, i) => {
-          expect(local(rate.from, timeZone)).toEqual({ date: QUARTERS[i], time: '00:00:00' });
+          expect(wallDateTime(rate.from, timeZone)).toEqual({ date: QUARTERS[i], time: '00:00:00' });
           expect(perKWhAt(s, rate.from)).toBe(values[i]);
           expect(perKWhAt(s, rate.from.getTime() - 1)).toBe(i === 0 ? null : values[i - 1]);
         });
@@ -354,7 +339,7 @@ describe('properties', () => {
           const shuffled = [...rates].sort((a, b) => order(a.from) - order(b.from) || (a.from < b.from ? -1 : 1));
           const s = schedule(shuffled.map(({ from, perKWh }) => eur(from, perKWh)), { timeZone });
           const sorted = [...rates].sort((a, b) => (a.from < b.from ? -1 : 1));
-          expect(s.rates.map((rate) => local(rate.from, timeZone))).toEqual(sorted.map(({ from }) => ({ date: from, time: '00:00:00' })));
+          expect(s.rates.map((rate) => wallDateTime(rate.from, timeZone))).toEqual(sorted.map(({ from }) => ({ date: from, time: '00:00:00' })));
           expect(s.rates.map((rate) => rate.perKWh.toFixed(4))).toEqual(sorted.map(({ perKWh }) => perKWh));
           s.rates.forEach((rate, i) => expect(rate.until).toEqual(s.rates[i + 1]?.from ?? null));
           for (const probe of probes) {

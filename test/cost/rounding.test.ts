@@ -5,21 +5,7 @@ import type { Money } from '../../src/cost/money';
 import { ROUNDING_MODES, minorUnitDigits, roundMoney } from '../../src/cost/rounding';
 import type { RoundingMode } from '../../src/cost/rounding';
 import { Exact } from '../../src/model/decimal';
-
-/** An exact decimal as an integer and a scale: value = unscaled / 10^scale. */
-interface Scaled {
-  unscaled: bigint;
-  scale: number;
-}
-
-/** Plain decimal text of a scaled integer, written digit by digit (independent of decimal.js). */
-function text({ unscaled, scale }: Scaled): string {
-  const negative = unscaled < 0n;
-  const digits = (negative ? -unscaled : unscaled).toString().padStart(scale + 1, '0');
-  const whole = digits.slice(0, digits.length - scale);
-  const fraction = digits.slice(digits.length - scale);
-  return `${negative ? '-' : ''}${whole}${scale > 0 ? `.${fraction}` : ''}`;
-}
+import { scaledDecimalArb, scaledValueText, type Scaled } from '../support/scaled';
 
 const rounded = (amount: string, mode?: RoundingMode, currency = 'EUR'): string =>
   roundMoney(money(amount, currency), mode).amount.toString();
@@ -134,15 +120,12 @@ describe('minorUnitDigits', () => {
 });
 
 describe('properties', () => {
-  const scaledArb: fc.Arbitrary<Scaled> = fc.record({
-    unscaled: fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }),
-    scale: fc.integer({ min: 0, max: 12 }),
-  });
+  const scaledArb = scaledDecimalArb(10n ** 25n);
   const modeArb = fc.constantFrom(...ROUNDING_MODES);
   const digitsArb = fc.integer({ min: 0, max: 6 });
   /** Rounds in the test currency XTS with `digits` decimals. */
   const round = (m: Money, mode: RoundingMode, digits: number): Money => roundMoney(m, mode, { XTS: digits });
-  const asMoney = (v: Scaled): Money => money(text(v), 'XTS');
+  const asMoney = (v: Scaled): Money => money(scaledValueText(v), 'XTS');
   const unit = (digits: number) => new Exact(10).pow(-digits);
 
   it('has at most the minor unit decimals and keeps the currency', () => {
@@ -192,8 +175,8 @@ describe('properties', () => {
           const sign = negative ? -1n : 1n;
           const half = asMoney({ unscaled: sign * (magnitude * 10n + 5n), scale: digits + 1 });
           const r = round(half, mode, digits).amount;
-          const toward = new Exact(text({ unscaled: sign * magnitude, scale: digits }));
-          const away = new Exact(text({ unscaled: sign * (magnitude + 1n), scale: digits }));
+          const toward = new Exact(scaledValueText({ unscaled: sign * magnitude, scale: digits }));
+          const away = new Exact(scaledValueText({ unscaled: sign * (magnitude + 1n), scale: digits }));
           const expected =
             mode === 'half-up' || mode === 'up'
               ? away

@@ -12,9 +12,9 @@ import {
 } from '../../src/matchers/licence';
 import { normaliseContractId, normaliseId, normaliseUid } from '../../src/matchers/normalise';
 import { tokenKeys, type TokenMatching } from '../../src/matchers/selectors';
-import type { ChargePointInput } from '../../src/model/charge-point';
-import { parseSession, type ChargingSession } from '../../src/model/session';
-import type { TokenInput } from '../../src/model/token';
+import type { ChargingSession } from '../../src/model/session';
+import { SPLIT_BILLING_SESSION, sessionFrom, type SessionShape } from '../support/sessions';
+import { wallClock } from '../support/wall-clock';
 
 const PLAIN: TokenMatching = { reversedUids: false, verifyContractIds: false };
 const RATES = [{ from: '2022-10-01', perKWh: '0.6654', currency: 'EUR' }];
@@ -28,26 +28,8 @@ function licences(...shapes: LicenceShape[]): Licence[] {
   }).licences;
 }
 
-interface SessionShape {
-  token?: TokenInput;
-  chargePoint?: ChargePointInput;
-  startedAt?: string;
-  endedAt?: string;
-}
-
 /** A parsed session; by default the release's first split billing session (2022-11-10 14:50:16, 0:15:02, 3.667 kWh). */
-function session(shape: SessionShape = {}): ChargingSession {
-  const result = parseSession({
-    id: 's-1',
-    startedAt: shape.startedAt ?? '2022-11-10T14:50:16+01:00',
-    endedAt: shape.endedAt ?? '2022-11-10T15:05:18+01:00',
-    energyKWh: '3.667',
-    token: shape.token ?? { uid: '04A23B5C' },
-    chargePoint: shape.chargePoint ?? { id: 'cp_test2' },
-  });
-  if (!result.success) throw new Error(`test session refused: ${result.error.message}`);
-  return result.data;
-}
+const session = (shape: SessionShape = {}): ChargingSession => sessionFrom(SPLIT_BILLING_SESSION, shape);
 
 function find(list: readonly Licence[], s: ChargingSession, coverage: LicenceCoverage = 'start', matching: TokenMatching = PLAIN): LicenceMatch {
   return findLicence(indexLicences(list, coverage), s, tokenKeys(s.token, matching));
@@ -384,22 +366,6 @@ const sessionShapeArb = fc.record({
   time: fc.constantFrom(0, 1, DAY_MS - 1, DAY_MS - 600_000, 43_200_000),
   durationMs: fc.constantFrom(0, 1, 1_200_000, 7_200_000, 3 * DAY_MS),
 });
-
-/** Year, month, day, hour, minute, second of `instant` on the clocks of `timeZone`. */
-function wallClock(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
-  const part = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`;
-}
 
 const dateText = (utcMidnight: number) => new Date(utcMidnight).toISOString().slice(0, 10);
 

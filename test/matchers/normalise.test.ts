@@ -11,24 +11,16 @@ import {
 import { tokenKeys, tokenSelectorKeys, type TokenMatching } from '../../src/matchers/selectors';
 import { findWhitelistEntry, indexWhitelist, whitelistEntrySchema } from '../../src/matchers/whitelist';
 import type { WhitelistEntryInput } from '../../src/matchers/whitelist';
-import { parseSession, type ChargingSession } from '../../src/model/session';
+import type { ChargingSession } from '../../src/model/session';
 import type { TokenInput } from '../../src/model/token';
+import { WHITELISTED_SESSION, sessionFrom } from '../support/sessions';
 
 const PLAIN: TokenMatching = { reversedUids: false, verifyContractIds: false };
 const REVERSED: TokenMatching = { reversedUids: true, verifyContractIds: false };
 
 /** A session at the company site, started with `token`. */
 function sessionWith(token: TokenInput): ChargingSession {
-  const result = parseSession({
-    id: 's-1',
-    startedAt: '2022-11-10T08:53:48+01:00',
-    endedAt: '2022-11-10T09:33:43+01:00',
-    energyKWh: '11.001',
-    token,
-    chargePoint: { id: 'cp_site_1' },
-  });
-  if (!result.success) throw new Error(`test session refused: ${result.error.message}`);
-  return result.data;
+  return sessionFrom(WHITELISTED_SESSION, { token });
 }
 
 /** A whitelist entry for the company site charge point and these tokens. */

@@ -11,23 +11,15 @@ import {
   type TokenMatching,
 } from '../../src/matchers/selectors';
 import type { ChargePointInput } from '../../src/model/charge-point';
-import { parseSession, type ChargingSession } from '../../src/model/session';
+import type { ChargingSession } from '../../src/model/session';
 import type { TokenInput } from '../../src/model/token';
+import { WHITELISTED_SESSION, sessionFrom } from '../support/sessions';
 
 const PLAIN: TokenMatching = { reversedUids: false, verifyContractIds: false };
 
 /** A parsed session with this token and charge point. */
 function sessionWith(token: TokenInput, chargePoint: ChargePointInput = { id: 'cp_site_1' }): ChargingSession {
-  const result = parseSession({
-    id: 's-1',
-    startedAt: '2022-11-10T08:53:48+01:00',
-    endedAt: '2022-11-10T09:33:43+01:00',
-    energyKWh: '11.001',
-    token,
-    chargePoint,
-  });
-  if (!result.success) throw new Error(`test session refused: ${result.error.message}`);
-  return result.data;
+  return sessionFrom(WHITELISTED_SESSION, { token, chargePoint });
 }
 
 const keysOf = (token: TokenInput, matching: TokenMatching = PLAIN) => tokenKeys(sessionWith(token).token, matching);

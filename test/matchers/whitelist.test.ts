@@ -11,31 +11,14 @@ import {
   type WhitelistEntryInput,
 } from '../../src/matchers/whitelist';
 import type { ChargePointInput } from '../../src/model/charge-point';
-import { parseSession, type ChargingSession } from '../../src/model/session';
+import type { ChargingSession } from '../../src/model/session';
 import type { TokenInput } from '../../src/model/token';
+import { WHITELISTED_SESSION, sessionFrom, type SessionShape } from '../support/sessions';
 
 const PLAIN: TokenMatching = { reversedUids: false, verifyContractIds: false };
 
-interface SessionShape {
-  token?: TokenInput;
-  chargePoint?: ChargePointInput;
-  startedAt?: string | Date;
-  endedAt?: string | Date;
-}
-
 /** A parsed session; by default the release's whitelisted one (2022-11-10 08:53:48, 0:39:55, 11.001 kWh). */
-function session(shape: SessionShape = {}): ChargingSession {
-  const result = parseSession({
-    id: 's-1',
-    startedAt: shape.startedAt ?? '2022-11-10T08:53:48+01:00',
-    endedAt: shape.endedAt ?? '2022-11-10T09:33:43+01:00',
-    energyKWh: '11.001',
-    token: shape.token ?? { uid: '04A23B5C' },
-    chargePoint: shape.chargePoint ?? { id: 'cp_site_1' },
-  });
-  if (!result.success) throw new Error(`test session refused: ${result.error.message}`);
-  return result.data;
-}
+const session = (shape: SessionShape = {}): ChargingSession => sessionFrom(WHITELISTED_SESSION, shape);
 
 /** Parses whitelist entries; throws (failing the test) when the schema refuses one. */
 const entries = (...inputs: WhitelistEntryInput[]): WhitelistEntry[] => inputs.map((input) => whitelistEntrySchema.parse(input));

@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Exact, decimalSchema } from '../../src/model/decimal';
+import { scaledText } from '../arbitraries';
 
 /** The parsed decimal; fails the test with the issues when refused. */
 function read(input: unknown): Decimal {
@@ -15,15 +16,6 @@ function refusal(input: unknown): string[] {
   const result = decimalSchema.safeParse(input);
   if (result.success) throw new Error(`accepted ${String(input)} as ${result.data.toString()}`);
   return result.error.issues.map((issue) => issue.message);
-}
-
-/** Plain decimal text of unscaled / 10^scale, written digit by digit (independent of decimal.js). */
-function text(unscaled: bigint, scale: number): string {
-  const negative = unscaled < 0n;
-  const digits = (negative ? -unscaled : unscaled).toString().padStart(scale + 1, '0');
-  const whole = digits.slice(0, digits.length - scale);
-  const fraction = digits.slice(digits.length - scale);
-  return `${negative ? '-' : ''}${whole}${scale > 0 ? `.${fraction}` : ''}`;
 }
 
 describe('Exact', () => {
@@ -121,7 +113,7 @@ describe('properties', () => {
   it('reads any decimal string exactly', () => {
     fc.assert(
       fc.property(scaledArb, ({ unscaled, scale }) => {
-        const written = text(unscaled, scale);
+        const written = scaledText(unscaled, scale);
         expect(read(written).toFixed(scale)).toBe(written);
       }),
     );

@@ -4,6 +4,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import { parseSession, parseSessions, sessionSchema } from '../../src/model/session';
 import type { ChargingSession, ParseResult, SessionInput } from '../../src/model/session';
 import type { AuthorizationStatus } from '../../src/model/token';
+import { DOCUMENTED_SESSION } from '../support/sessions';
 
 describe('ChargingSession', () => {
   it('holds exact energy or null, and Date instants', () => {
@@ -70,16 +71,7 @@ describe('SessionInput', () => {
   });
 
   it('accepts the documented example as written', () => {
-    const example = {
-      id: 's-1',
-      startedAt: '2022-11-10T14:50:16+01:00',
-      endedAt: '2022-11-10T15:05:18+01:00',
-      energyKWh: '3.667',
-      token: { uid: '04A23B5C', contractId: 'NL-TST-C12345678-S', groupId: 'acme', type: 'RFID', authorization: 'Accepted' },
-      chargePoint: { id: 'cp_test2', connectorId: '1', locationId: 'home-42', operatorId: 'BE*MBF' },
-      userId: 'u-1',
-      price: { exclVat: '2.0165', inclVat: '2.44', currency: 'EUR' },
-    } as const;
+    const example = DOCUMENTED_SESSION;
     expectTypeOf(example).toExtend<SessionInput>();
     expectTypeOf({ ...example, energyKWh: 3.667 }).toExtend<SessionInput>();
     expectTypeOf({ ...example, energyKWh: null }).toExtend<SessionInput>();

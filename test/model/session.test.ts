@@ -6,18 +6,11 @@ import { Exact } from '../../src/model/decimal';
 import { createSessionSchema, parseSession, parseSessions, sessionSchema } from '../../src/model/session';
 import type { ParseResult, SessionInput } from '../../src/model/session';
 import { AUTHORIZATION_STATUSES, TOKEN_TYPES } from '../../src/model/token';
+import { scaledText } from '../arbitraries';
+import { DOCUMENTED_SESSION } from '../support/sessions';
 
 /** The example session of the API documentation. */
-const EXAMPLE = {
-  id: 's-1',
-  startedAt: '2022-11-10T14:50:16+01:00',
-  endedAt: '2022-11-10T15:05:18+01:00',
-  energyKWh: '3.667',
-  token: { uid: '04A23B5C', contractId: 'NL-TST-C12345678-S', groupId: 'acme', type: 'RFID', authorization: 'Accepted' },
-  chargePoint: { id: 'cp_test2', connectorId: '1', locationId: 'home-42', operatorId: 'BE*MBF' },
-  userId: 'u-1',
-  price: { exclVat: '2.0165', inclVat: '2.44', currency: 'EUR' },
-} satisfies SessionInput;
+const EXAMPLE = DOCUMENTED_SESSION satisfies SessionInput;
 
 /** The smallest valid session. */
 const MINIMAL = {
@@ -350,14 +343,6 @@ describe('parseSession: hostile input', () => {
   });
 });
 
-/** Text of unscaled / 10^scale (independent of decimal.js). */
-function decimalText(unscaled: bigint, scale: number): string {
-  const negative = unscaled < 0n;
-  const digits = (negative ? -unscaled : unscaled).toString().padStart(scale + 1, '0');
-  const whole = digits.slice(0, digits.length - scale);
-  return `${negative ? '-' : ''}${whole}${scale > 0 ? `.${digits.slice(digits.length - scale)}` : ''}`;
-}
-
 /** `instant` written as its wall time at `offset` minutes from UTC, with that offset. */
 function withOffset(instant: Date, offset: number): string {
   const wall = new Date(instant.getTime() + offset * 60_000).toISOString().slice(0, 23);
@@ -378,7 +363,7 @@ const instantInputArb = fc.oneof(
 /** Energy as input and the check that the parsed value is exactly it. */
 const energyArb = fc.oneof(
   fc.record({ unscaled: fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }), scale: fc.integer({ min: 0, max: 9 }) }).map(({ unscaled, scale }) => {
-    const text = decimalText(unscaled, scale);
+    const text = scaledText(unscaled, scale);
     return { input: text as string | number | null, check: (value: Decimal | null) => value !== null && value.toFixed(scale) === text };
   }),
   fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => ({

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIME_ZONE, isValidTimeZone, parseInstant, zonedWallTimeToInstant } from '../../src/model/time';
 import type { InstantParse } from '../../src/model/time';
+import { wallClockIso } from '../support/wall-clock';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -19,33 +20,9 @@ function reasonOf(parsed: InstantParse): string {
   return parsed.reason;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The wall time of `instant` in `zone` as "YYYY-MM-DDTHH:mm:ss.sss", read from Intl (independent of the library). */
-function wallText(instant: Date | number, zone: string): string {
-  let formatter = formatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      fractionalSecondDigits: 3,
-      hourCycle: 'h23',
-    });
-    formatters.set(zone, formatter);
-  }
-  const parts = Object.fromEntries(formatter.formatToParts(instant).map((part) => [part.type, part.value]));
-  const year = String(parts['year']).padStart(4, '0');
-  return `${year}-${parts['month']}-${parts['day']}T${parts['hour']}:${parts['minute']}:${parts['second']}.${parts['fractionalSecond']}`;
-}
-
 /** The zone's offset from UTC at `instant`, in ms, as Intl reports it. */
 function offsetAt(instant: number, zone: string): number {
-  return Date.parse(`${wallText(instant, zone)}Z`) - instant;
+  return Date.parse(`${wallClockIso(instant, zone)}Z`) - instant;
 }
 
 /**
@@ -58,7 +35,7 @@ function earliestInstantOfWall(wall: string, zone: string): number | null {
   let earliest: number | null = null;
   for (let offset = -14 * 60; offset <= 14 * 60; offset += 15) {
     const candidate = wallAsUtc - offset * MINUTE;
-    if (wallText(candidate, zone) === wall && (earliest === null || candidate < earliest)) earliest = candidate;
+    if (wallClockIso(candidate, zone) === wall && (earliest === null || candidate < earliest)) earliest = candidate;
   }
   return earliest;
 }
@@ -292,11 +269,11 @@ describe('properties', () => {
     const localArb = fc.date({ min: new Date('1950-01-01T00:00:00.000Z'), max: new Date('2100-12-31T00:00:00.000Z'), noInvalidDate: true });
     fc.assert(
       fc.property(localArb, fc.constantFrom(...ZONES), (instant, zone) => {
-        const wall = wallText(instant, zone);
+        const wall = wallClockIso(instant, zone);
         let expected = instant.getTime();
         for (let k = 1; k <= 8; k++) {
           const earlier = instant.getTime() - k * 15 * MINUTE;
-          if (wallText(earlier, zone) === wall) expected = earlier;
+          if (wallClockIso(earlier, zone) === wall) expected = earlier;
         }
         const parsed = parseInstant(wall, zone);
         expect(instantOf(parsed)).toBe(new Date(expected).toISOString());
@@ -324,7 +301,7 @@ describe('properties', () => {
           gaps++;
           expect(reasonOf(parsed)).toContain(`does not exist in ${zone}`);
         } else {
-          if (wallText(expected + Math.abs(after - before), zone) === wall) overlaps++;
+          if (wallClockIso(expected + Math.abs(after - before), zone) === wall) overlaps++;
           expect(instantOf(parsed)).toBe(new Date(expected).toISOString());
         }
       }),
@@ -344,8 +321,8 @@ describe('properties', () => {
         if (!parsed.ok) throw new Error(parsed.reason);
         expect(parsed.dateOnly).toBe(true);
         // It is on that local date, and a moment earlier is on the day before.
-        expect(wallText(parsed.instant, zone).slice(0, 10)).toBe(date);
-        expect(wallText(parsed.instant.getTime() - 1, zone).slice(0, 10) < date).toBe(true);
+        expect(wallClockIso(parsed.instant, zone).slice(0, 10)).toBe(date);
+        expect(wallClockIso(parsed.instant.getTime() - 1, zone).slice(0, 10) < date).toBe(true);
       }),
       { numRuns: 300 },
     );

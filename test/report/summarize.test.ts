@@ -15,6 +15,7 @@ import type { SessionInput } from '../../src/model/session';
 import { NO_USER, summarize, type Summary, type Totals, type TypedTotals } from '../../src/report/summarize';
 import { sampleConfig, sampleSessions } from '../../src/sample';
 import { classifierConfigInputArb, decimalTextArb, parsed, sessionInputArb } from '../arbitraries';
+import { SPLIT_BILLING_SESSION } from '../support/sessions';
 
 const OWN_UID = '04A23B5C';
 const HOME = { id: 'cp_home_42', locationId: 'home-42' } as const;
@@ -36,16 +37,7 @@ const classifier = createClassifier(CONFIG);
 
 /** A classified and priced session: 3.667 kWh for 15:02 at the licensed home charger unless overridden. */
 function item(extra: Partial<SessionInput> = {}, options: CostOptions = {}, by: Classifier = classifier): AssessedSession {
-  const session = parsed({
-    id: 's-1',
-    startedAt: '2022-11-10T14:50:16+01:00',
-    endedAt: '2022-11-10T15:05:18+01:00',
-    energyKWh: '3.667',
-    token: { uid: OWN_UID },
-    chargePoint: HOME,
-    userId: 'u-1',
-    ...extra,
-  });
+  const session = parsed({ ...SPLIT_BILLING_SESSION, token: { uid: OWN_UID }, chargePoint: HOME, userId: 'u-1', ...extra });
   const classification = by.classify(session);
   return { session, classification, cost: attributeCost(session, classification, options) };
 }
