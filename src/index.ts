@@ -7,6 +7,7 @@ export { AUTHORIZATION_STATUSES, TOKEN_TYPES } from './model/token.js';
 export type { AuthorizationStatus, TokenType, Token, TokenInput } from './model/token.js';
 export type { ChargePoint, ChargePointInput } from './model/charge-point.js';
 export type { Price, PriceInput } from './model/price.js';
+export { STOP_REASONS, stopReasonSchema, type StopReason } from './model/stop-reason.js';
 export type { DecimalInput } from './model/decimal.js';
 export type { Period } from './model/period.js';
 export { ConfigError, type ConfigIssue } from './errors.js';
@@ -24,22 +25,22 @@ export type { Licence, LicenceInput, LicenceCoverage } from './matchers/licence.
 export type { TokenSelector, ChargePointSelector } from './matchers/selectors.js';
 
 // Classification.
-export { createClassifier, type Classifier, type ClassifyOptions } from './classify/classifier.js';
+export { createClassifier, homeChargingCompensationFor, type Classifier, type ClassifyOptions } from './classify/classifier.js';
 export { classifierConfigSchema, parseClassifierConfig, defaultConfig } from './classify/config.js';
 export type { ClassifierConfig, ClassifierConfigInput } from './classify/config.js';
 export type { Classification } from './classify/classification.js';
 export { SESSION_TYPES, type SessionType } from './classify/session-type.js';
-export { INVALID_REASON_CODES, VALID_REASON_CODES, type Reason, type ReasonCode, type InvalidReasonCode } from './classify/reason.js';
+export { INVALID_REASON_CODES, VALID_REASON_CODES, type Reason, type ReasonCode, type InvalidReasonCode } from './rules/reason.js';
 
 // Cost: money, rounding, rate schedules.
 export { money, zeroMoney, addMoney, sumMoney, compareMoney, isZeroMoney, CurrencyMismatchError, type Money } from './cost/money.js';
 export { roundMoney, minorUnitDigits, ROUNDING_MODES, type RoundingMode } from './cost/rounding.js';
-export { rateAt, type Rate, type RateSchedule, type RateInput } from './cost/rate-schedule.js';
+export { rateAt, type Rate, type RateSchedule, type RateInput } from './matchers/rate-schedule.js';
 export { attributeCost, type CostAttribution, type CostOptions, type CostFlag, type Party, type Budget } from './cost/attribute-cost.js';
 export type { RateBasis, PriceBasis } from './cost/attribute-cost.js';
 
 // The whole pipeline for a batch: read, classify, price; one result per input.
-export { assessSessions, type AssessedSession, type Assessment, type AssessOptions } from './assess.js';
+export { assessSessions, type AssessedSession, type Assessment, type AssessOptions } from './assess/assess.js';
 
 // Reporting: formatting and labels.
 export { formatDuration, formatDurationMinutes, formatEnergy, formatMoney, formatLocalDateTime, LOCALES, type Locale } from './report/format.js';

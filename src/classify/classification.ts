@@ -1,6 +1,6 @@
 import type { Licence } from '../matchers/licence.js';
 import type { WhitelistEntry } from '../matchers/whitelist.js';
-import type { InvalidReasonCode, Reason } from './reason.js';
+import type { InvalidReasonCode, Reason } from '../rules/reason.js';
 
 /**
  * The type of a session with its reasons and the entry that decided it.

@@ -6,7 +6,7 @@ import type { ChargingSession } from '../model/session.js';
 import { checkValidity } from '../rules/rules.js';
 import type { Classification } from './classification.js';
 import { resolveClassifierConfig, type ClassifierConfig, type ClassifierConfigInput } from './config.js';
-import type { Reason } from './reason.js';
+import type { Reason } from '../rules/reason.js';
 
 /** Per-call options of {@link Classifier.classify}. */
 export interface ClassifyOptions {
@@ -30,6 +30,23 @@ const LICENCE_MISMATCH_MESSAGES = {
   'outside-period': 'was not valid at the time of the session',
   'token-not-covered': "does not cover this token (it is limited to the employee's own tokens)",
 } as const;
+
+const HOME_CHARGING_NOT_LICENSED: Reason = Object.freeze({
+  code: 'home-charging-not-licensed',
+  message: 'the CDR says this session is to be compensated as home charging, but no split billing licence applies',
+});
+
+/**
+ * What a CPO's CDR should say in OCPI's `home_charging_compensation` for a
+ * classified session: `true` exactly when it is split billing (home charging
+ * on a licensed device, reimbursed per kWh).
+ *
+ * @example
+ * homeChargingCompensationFor(classifier.classify(session)); // => true for a split billing session
+ */
+export function homeChargingCompensationFor(classification: Classification): boolean {
+  return classification.type === 'split-billing';
+}
 
 /**
  * Builds a classifier. The whole configuration is validated first; matching
@@ -72,6 +89,12 @@ export function createClassifier(config: ClassifierConfigInput = {}): Classifier
           licenceMatch = findLicence(licences, session, sessionTokenKeys);
           const { licence } = licenceMatch;
           if (licence) {
+            if (session.homeChargingCompensation === false) {
+              notes.push({
+                code: 'licence-without-home-charging',
+                message: `split billing licence ${licence.id} covers this session, but the CDR says it is not to be compensated as home charging`,
+              });
+            }
             return {
               type: 'split-billing',
               reasons: [{ code: 'split-billing-licence', message: `split billing licence ${licence.id} covers this session` }, ...notes],
@@ -82,6 +105,7 @@ export function createClassifier(config: ClassifierConfigInput = {}): Classifier
         } else {
           const entry = findWhitelistEntry(whitelist, session, sessionTokenKeys);
           if (entry) {
+            if (session.homeChargingCompensation === true) notes.push(HOME_CHARGING_NOT_LICENSED);
             return {
               type: 'whitelist',
               reasons: [{ code: 'whitelisted', message: `the token is whitelisted on this charge point (entry ${entry.id})` }, ...notes],
@@ -91,6 +115,7 @@ export function createClassifier(config: ClassifierConfigInput = {}): Classifier
           }
         }
       }
+      if (session.homeChargingCompensation === true) notes.push(HOME_CHARGING_NOT_LICENSED);
       const mismatch = licenceMatch?.mismatch;
       if (mismatch) {
         notes.push({

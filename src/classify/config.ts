@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { buildRateSchedule, rateInputSchema, type RateSchedule } from '../cost/rate-schedule.js';
+import { buildRateSchedule, rateInputSchema, type RateSchedule } from '../matchers/rate-schedule.js';
 import { ConfigError } from '../errors.js';
 import { isValidEmaid } from '../matchers/emaid.js';
 import { LICENCE_COVERAGES, licenceSchema, type Licence } from '../matchers/licence.js';

@@ -3,7 +3,7 @@ import type { Classification } from '../classify/classification.js';
 import type { SessionType } from '../classify/session-type.js';
 import type { ChargingSession } from '../model/session.js';
 import { money, zeroMoney, type Money } from './money.js';
-import { rateAt } from './rate-schedule.js';
+import { rateAt } from '../matchers/rate-schedule.js';
 import { roundMoney, type RoundingMode } from './rounding.js';
 
 /** How amounts are rounded and which currency zero amounts are in. */

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { buildRateSchedule, rateInputSchema, type RateSchedule } from '../cost/rate-schedule.js';
+import { buildRateSchedule, rateInputSchema, type RateSchedule } from './rate-schedule.js';
 import { identifierSchema } from '../model/identifier.js';
 import { describe, objectError } from '../model/messages.js';
 import { periodContains, resolvePeriod, timeZoneSchema, zonedTimeInputSchema, type Period } from '../model/period.js';

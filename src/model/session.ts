@@ -6,6 +6,7 @@ import { chargePointSchema } from './charge-point.js';
 import { identifierSchema, optionalIdentifierSchema } from './identifier.js';
 import { instantSchema } from './instant.js';
 import { priceSchema } from './price.js';
+import { stopReasonSchema } from './stop-reason.js';
 import { isValidTimeZone, unknownTimeZoneMessage } from './time.js';
 import { tokenSchema } from './token.js';
 
@@ -44,6 +45,14 @@ export function createSessionSchema(options: ParseOptions = {}) {
       .optional(),
     /** The MSP's price, when known. */
     price: priceSchema.optional(),
+    /** Why the session stopped (OCPP 1.6 `reason`, 2.0.1 `stoppedReason`), when known. */
+    stopReason: stopReasonSchema.optional(),
+    /**
+     * What the CPO's CDR says (OCPI 2.2.1 `home_charging_compensation`): the
+     * driver is to be compensated for this session's energy as home charging.
+     * The type is still decided by the configuration; a disagreement is noted.
+     */
+    homeChargingCompensation: z.boolean({ error: 'homeChargingCompensation must be true or false' }).optional(),
   }, { error: objectError('session') });
 }
 

@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import type { AssessedSession } from '../assess.js';
+import type { AssessedSession } from '../assess/assess.js';
 import { SESSION_TYPES, type SessionType } from '../classify/session-type.js';
 import { addMoney, CurrencyMismatchError, isZeroMoney, zeroMoney, type Money } from '../cost/money.js';
 import { Exact } from '../model/decimal.js';

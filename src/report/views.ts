@@ -1,4 +1,4 @@
-import type { AssessedSession } from '../assess.js';
+import type { AssessedSession } from '../assess/assess.js';
 import type { SessionType } from '../classify/session-type.js';
 import { DEFAULT_TIME_ZONE, assertTimeZone } from '../model/time.js';
 import { toCsv } from './csv.js';

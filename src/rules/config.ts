@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { decimalSchema } from '../model/decimal.js';
 import { instantSchema } from '../model/instant.js';
 import { objectError } from '../model/messages.js';
+import { stopReasonSchema } from '../model/stop-reason.js';
 import { authorizationStatusSchema } from '../model/token.js';
 
 const nonNegative = (what: string) =>
@@ -49,6 +50,8 @@ export const validityConfigSchema = z
         )
         .nullable()
         .default(null),
+      /** Stop reasons that make a session invalid (e.g. EmergencyStop, GroundFault); none by default. */
+      invalidStopReasons: z.array(stopReasonSchema, { error: 'invalidStopReasons is a list of stop reasons' }).readonly().default([]),
       /** A session that starts before this instant is invalid; `null` = off. */
       earliestStart: instantSchema().nullable().default(null),
     },

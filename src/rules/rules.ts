@@ -1,6 +1,6 @@
 import { Exact } from '../model/decimal.js';
 import type { ChargingSession } from '../model/session.js';
-import type { InvalidReasonCode, Reason } from '../classify/reason.js';
+import type { InvalidReasonCode, Reason } from './reason.js';
 import type { ValidityConfig } from './config.js';
 
 /**
@@ -127,6 +127,17 @@ export const startNotInFuture: ValidityRule = ({ startedAt }, _config, now) =>
         limit: now.toISOString(),
       };
 
+/** Optional: a session whose stop reason is one of the configured ones is invalid (off by default). */
+export const stopReasonAccepted: ValidityRule = ({ stopReason }, { invalidStopReasons }) =>
+  stopReason === undefined || !invalidStopReasons.includes(stopReason)
+    ? null
+    : {
+        code: 'stop-reason-invalid',
+        message: `the session stopped for a reason that makes it invalid (${stopReason})`,
+        actual: stopReason,
+        limit: invalidStopReasons.join(', '),
+      };
+
 /** Every validity rule, in the order their reasons are reported. */
 export const VALIDITY_RULES: readonly ValidityRule[] = [
   tokenAccepted,
@@ -139,6 +150,7 @@ export const VALIDITY_RULES: readonly ValidityRule[] = [
   averagePowerPlausible,
   startNotTooEarly,
   startNotInFuture,
+  stopReasonAccepted,
 ];
 
 /**

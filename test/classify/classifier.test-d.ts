@@ -2,7 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { Classification } from '../../src/classify/classification';
 import { createClassifier, type Classifier, type ClassifyOptions } from '../../src/classify/classifier';
 import type { ClassifierConfig, ClassifierConfigInput } from '../../src/classify/config';
-import type { InvalidReasonCode, Reason, ReasonCode } from '../../src/classify/reason';
+import type { InvalidReasonCode, Reason, ReasonCode } from '../../src/rules/reason';
 import type { SessionType } from '../../src/classify/session-type';
 import type { Licence } from '../../src/matchers/licence';
 import type { WhitelistEntry } from '../../src/matchers/whitelist';

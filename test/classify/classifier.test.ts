@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../src/classify/classification';
-import { createClassifier } from '../../src/classify/classifier';
+import { createClassifier, homeChargingCompensationFor } from '../../src/classify/classifier';
 import type { ClassifierConfigInput } from '../../src/classify/config';
-import { INVALID_REASON_CODES, type ReasonCode } from '../../src/classify/reason';
+import { INVALID_REASON_CODES, type ReasonCode } from '../../src/rules/reason';
 import { SESSION_TYPES } from '../../src/classify/session-type';
 import type { LicenceInput } from '../../src/matchers/licence';
 import type { WhitelistEntryInput } from '../../src/matchers/whitelist';
@@ -208,6 +208,42 @@ describe('contract ids', () => {
     expect(c.reasons[1]).toMatchObject({ actual: 'NL-TST-C12345678-9' });
     // Without verification the check character is not looked at: the same contract matches, with no note.
     expect(codes(createClassifier({ whitelist: [entry] }).classify(bad))).toEqual(['whitelisted']);
+  });
+});
+
+describe('home charging compensation (what a CDR says)', () => {
+  const withFlag = (chargePoint: ChargePointInput, homeChargingCompensation: boolean | undefined, token: Partial<TokenInput> = {}) =>
+    ({ ...session({ chargePoint, token }), homeChargingCompensation });
+  const classifier = createClassifier(BOTH);
+
+  it('notes a CDR that asks for home charging compensation where no licence applies; the type stays the configuration\'s', () => {
+    const publicSession = classifier.classify(withFlag(PUBLIC, true));
+    expect(publicSession.type).toBe('normal');
+    expect(codes(publicSession)).toEqual(['public', 'home-charging-not-licensed']);
+    const guest = classifier.classify(withFlag(HOME, true, { uid: 'AABBCCDD' }));
+    expect(codes(guest)).toEqual(['public', 'home-charging-not-licensed', 'licence-not-applicable']);
+    const site = classifier.classify(withFlag(SITE, true));
+    expect(site.type).toBe('whitelist');
+    expect(codes(site)).toEqual(['whitelisted', 'home-charging-not-licensed']);
+  });
+
+  it('notes a licence that applies to a CDR saying it is not home charging', () => {
+    const c = classifier.classify(withFlag(HOME, false));
+    expect(c.type).toBe('split-billing');
+    expect(codes(c)).toEqual(['split-billing-licence', 'licence-without-home-charging']);
+  });
+
+  it('adds no note when the CDR agrees or says nothing', () => {
+    expect(codes(classifier.classify(withFlag(HOME, true)))).toEqual(['split-billing-licence']);
+    expect(codes(classifier.classify(withFlag(PUBLIC, false)))).toEqual(['public']);
+    expect(codes(classifier.classify(withFlag(PUBLIC, undefined)))).toEqual(['public']);
+  });
+
+  it('tells a CPO what the flag should be: true exactly for split billing', () => {
+    expect(homeChargingCompensationFor(classifier.classify(session({ chargePoint: HOME })))).toBe(true);
+    expect(homeChargingCompensationFor(classifier.classify(session({ chargePoint: SITE })))).toBe(false);
+    expect(homeChargingCompensationFor(classifier.classify(session({ chargePoint: PUBLIC })))).toBe(false);
+    expect(homeChargingCompensationFor(classifier.classify(session({ chargePoint: HOME, durationMs: 1_000 })))).toBe(false);
   });
 });
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../src/classify/classification';
 import { createClassifier } from '../../src/classify/classifier';
-import { rateAt } from '../../src/cost/rate-schedule';
+import { rateAt } from '../../src/matchers/rate-schedule';
 import { Exact } from '../../src/model/decimal';
 import type { ChargingSession, SessionInput } from '../../src/model/session';
 import { sampleConfig, sampleSessions } from '../../src/sample';

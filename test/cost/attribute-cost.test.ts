@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assessSessions, type AssessedSession } from '../../src/assess';
+import { assessSessions, type AssessedSession } from '../../src/assess/assess';
 import { createClassifier, type Classifier } from '../../src/classify/classifier';
 import type { ClassifierConfigInput } from '../../src/classify/config';
 import { attributeCost, type CostAttribution, type CostOptions } from '../../src/cost/attribute-cost';

@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assessSessions, type AssessedSession } from '../../src/assess';
+import { assessSessions, type AssessedSession } from '../../src/assess/assess';
 import { createClassifier, type Classifier } from '../../src/classify/classifier';
 import type { ClassifierConfigInput } from '../../src/classify/config';
 import { SESSION_TYPES, type SessionType } from '../../src/classify/session-type';

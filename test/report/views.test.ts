@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
-import { assessSessions, type AssessedSession } from '../../src/assess';
+import { assessSessions, type AssessedSession } from '../../src/assess/assess';
 import { createClassifier } from '../../src/classify/classifier';
 import type { ClassifierConfigInput } from '../../src/classify/config';
 import type { LicenceInput } from '../../src/matchers/licence';

@@ -14,10 +14,12 @@ import {
   energyPresent,
   startNotInFuture,
   startNotTooEarly,
+  stopReasonAccepted,
   tokenAccepted,
 } from '../../src/rules/rules';
-import { INVALID_REASON_CODES } from '../../src/classify/reason';
-import type { SessionInput } from '../../src/model/session';
+import { INVALID_REASON_CODES } from '../../src/rules/reason';
+import { parseSession, type SessionInput } from '../../src/model/session';
+import { SPLIT_BILLING_SESSION } from '../support/sessions';
 import { AUTHORIZATION_STATUSES, type AuthorizationStatus } from '../../src/model/token';
 import { decimalTextArb, nowArb, parsed, sessionArb, validityConfigInputArb } from '../arbitraries';
 
@@ -66,7 +68,31 @@ describe('checkValidity with the default rules', () => {
       averagePowerPlausible,
       startNotTooEarly,
       startNotInFuture,
+      stopReasonAccepted,
     ]);
+  });
+});
+
+describe('stop reasons (optional rule, off by default)', () => {
+  const stopped = (stopReason: string) => parsed({ ...SPLIT_BILLING_SESSION, stopReason } as SessionInput);
+
+  it('accepts every stop reason by default', () => {
+    expect(codes(stopped('EmergencyStop'))).toEqual([]);
+    expect(codes(stopped('GroundFault'))).toEqual([]);
+  });
+
+  it('makes a session invalid when its stop reason is listed', () => {
+    const reasons = checkValidity(stopped('EmergencyStop'), rules({ invalidStopReasons: ['EmergencyStop', 'GroundFault'] }));
+    expect(reasons).toEqual([
+      { code: 'stop-reason-invalid', message: 'the session stopped for a reason that makes it invalid (EmergencyStop)', actual: 'EmergencyStop', limit: 'EmergencyStop, GroundFault' },
+    ]);
+    expect(codes(stopped('EVDisconnected'), { invalidStopReasons: ['EmergencyStop'] })).toEqual([]);
+    expect(codes(session(), { invalidStopReasons: ['EmergencyStop'] })).toEqual([]);
+  });
+
+  it('refuses an unknown stop reason in the configuration and in a session', () => {
+    expect(validityConfigSchema.safeParse({ invalidStopReasons: ['Exploded'] }).error?.issues[0]?.message).toMatch(/unknown stop reason "Exploded"/);
+    expect(parseSession({ ...SPLIT_BILLING_SESSION, stopReason: 'Exploded' }).error?.issues.map((i) => i.path)).toEqual([['stopReason']]);
   });
 });
 

@@ -13,6 +13,7 @@ export const INVALID_REASON_CODES = [
   'power-implausible',
   'start-too-early',
   'start-in-future',
+  'stop-reason-invalid',
 ] as const;
 
 /**
@@ -25,6 +26,8 @@ export const VALID_REASON_CODES = [
   'public',
   'licence-not-applicable',
   'contract-id-unverified',
+  'home-charging-not-licensed',
+  'licence-without-home-charging',
 ] as const;
 
 /** A code of {@link INVALID_REASON_CODES}. */

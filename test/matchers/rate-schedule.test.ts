@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { classifierConfigSchema } from '../../src/classify/config';
-import { buildRateSchedule, rateAt, type RateInput, type RateSchedule } from '../../src/cost/rate-schedule';
+import { buildRateSchedule, rateAt, type RateInput, type RateSchedule } from '../../src/matchers/rate-schedule';
 import { licenceSchema } from '../../src/matchers/licence';
 import { Exact } from '../../src/model/decimal';
 import { parseSession } from '../../src/model/session';

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assessSessions, type Assessment } from '../src/assess';
-import { createClassifier } from '../src/classify/classifier';
-import { attributeCost } from '../src/cost/attribute-cost';
-import { ROUNDING_MODES } from '../src/cost/rounding';
-import { ConfigError } from '../src/errors';
-import { parseSession, type SessionInput } from '../src/model/session';
-import { sampleConfig, sampleSessions } from '../src/sample';
-import { classifierConfigInputArb, nowArb, sessionInputArb } from './arbitraries';
-import { SPLIT_BILLING_SESSION } from './support/sessions';
+import { assessSessions, type Assessment } from '../../src/assess/assess';
+import { createClassifier } from '../../src/classify/classifier';
+import { attributeCost } from '../../src/cost/attribute-cost';
+import { ROUNDING_MODES } from '../../src/cost/rounding';
+import { ConfigError } from '../../src/errors';
+import { parseSession, type SessionInput } from '../../src/model/session';
+import { sampleConfig, sampleSessions } from '../../src/sample';
+import { classifierConfigInputArb, nowArb, sessionInputArb } from '../arbitraries';
+import { SPLIT_BILLING_SESSION } from '../support/sessions';
 
 const VALID: SessionInput = SPLIT_BILLING_SESSION;
 

@@ -1,8 +1,8 @@
 import type * as z from 'zod';
-import type { Classification } from './classify/classification.js';
-import type { Classifier, ClassifyOptions } from './classify/classifier.js';
-import { attributeCost, type CostAttribution, type CostOptions } from './cost/attribute-cost.js';
-import { parseSessions, type ChargingSession, type ParseOptions } from './model/session.js';
+import type { Classification } from '../classify/classification.js';
+import type { Classifier, ClassifyOptions } from '../classify/classifier.js';
+import { attributeCost, type CostAttribution, type CostOptions } from '../cost/attribute-cost.js';
+import { parseSessions, type ChargingSession, type ParseOptions } from '../model/session.js';
 
 /** A session with its type and its cost: what every view and summary is built from. */
 export interface AssessedSession {
