@@ -10,6 +10,7 @@ export type { Price, PriceInput } from './model/price.js';
 export { STOP_REASONS, stopReasonSchema, type StopReason } from './model/stop-reason.js';
 export type { DecimalInput } from './model/decimal.js';
 export type { Period } from './model/period.js';
+export type { ReadResult, ReadWarning } from './model/read-result.js';
 export { ConfigError, type ConfigIssue } from './errors.js';
 
 // Validity rules.
