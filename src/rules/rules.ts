@@ -13,9 +13,21 @@ export type ValidityRule = (session: ChargingSession, config: ValidityConfig, no
 const durationMs = (session: ChargingSession) => session.endedAt.getTime() - session.startedAt.getTime();
 const seconds = (ms: number) => new Exact(ms).div(1000);
 
-/** The token's authorisation status must be one of the accepted ones (default: only Accepted). */
-export const tokenAccepted: ValidityRule = ({ token }, config) =>
-  config.acceptedAuthorizations.includes(token.authorization)
+/**
+ * The token's authorisation status must be one of the accepted ones (default:
+ * only Accepted). A session stopped `DeAuthorized` was refused by the backend
+ * after it started: its token is rejected too.
+ */
+export const tokenAccepted: ValidityRule = ({ token, stopReason }, config) => {
+  if (stopReason === 'DeAuthorized') {
+    return {
+      code: 'token-rejected',
+      message: 'the backend refused the token after the session started (stop reason DeAuthorized)',
+      actual: 'DeAuthorized',
+      limit: config.acceptedAuthorizations.join(', '),
+    };
+  }
+  return config.acceptedAuthorizations.includes(token.authorization)
     ? null
     : {
         code: 'token-rejected',
@@ -23,6 +35,7 @@ export const tokenAccepted: ValidityRule = ({ token }, config) =>
         actual: token.authorization,
         limit: config.acceptedAuthorizations.join(', '),
       };
+};
 
 /** Energy must be known, unless the configuration allows sessions without a reading. */
 export const energyPresent: ValidityRule = ({ energyKWh }, config) =>

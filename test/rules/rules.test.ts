@@ -90,6 +90,11 @@ describe('stop reasons (optional rule, off by default)', () => {
     expect(codes(session(), { invalidStopReasons: ['EmergencyStop'] })).toEqual([]);
   });
 
+  it('a session stopped DeAuthorized has a rejected token, whatever the rule configuration', () => {
+    expect(codes(stopped('DeAuthorized'))).toEqual(['token-rejected']);
+    expect(checkValidity(stopped('DeAuthorized'), DEFAULTS)[0]).toMatchObject({ actual: 'DeAuthorized' });
+  });
+
   it('refuses an unknown stop reason in the configuration and in a session', () => {
     expect(validityConfigSchema.safeParse({ invalidStopReasons: ['Exploded'] }).error?.issues[0]?.message).toMatch(/unknown stop reason "Exploded"/);
     expect(parseSession({ ...SPLIT_BILLING_SESSION, stopReason: 'Exploded' }).error?.issues.map((i) => i.path)).toEqual([['stopReason']]);
