@@ -206,8 +206,10 @@ describe('contract ids', () => {
     const c = createClassifier({ whitelist: [entry], matching: { verifyContractIds: true } }).classify(bad);
     expect(codes(c)).toEqual(['public', 'contract-id-unverified']);
     expect(c.reasons[1]).toMatchObject({ actual: 'NL-TST-C12345678-9' });
-    // Without verification the check character is not looked at: the same contract matches, with no note.
-    expect(codes(createClassifier({ whitelist: [entry] }).classify(bad))).toEqual(['whitelisted']);
+    // Without verification a wrong 15th character is not taken for a check character: it is another contract.
+    expect(codes(createClassifier({ whitelist: [entry] }).classify(bad))).toEqual(['public']);
+    const without = session({ chargePoint: SITE, token: { uid: '0000', contractId: 'nltstc12345678' } });
+    expect(codes(createClassifier({ whitelist: [entry] }).classify(without))).toEqual(['whitelisted']);
   });
 });
 

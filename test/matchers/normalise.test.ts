@@ -87,8 +87,19 @@ describe('normaliseContractId', () => {
     expect(normaliseContractId('BE-MBF-C12345678-S')).toBe('BEMBFC12345678');
   });
 
-  it('drops a check character without judging it (validation is a separate option)', () => {
-    expect(normaliseContractId('NL-TST-C12345678-9')).toBe('NLTSTC12345678');
+  it('drops a 15th character only when it is the right check character', () => {
+    expect(normaliseContractId('NL-TST-C12345678-9')).toBe('NLTSTC123456789');
+    expect(normaliseContractId('ABCDEFGHIJKLMNO')).not.toBe(normaliseContractId('ABCDEFGHIJKLMNZ'));
+    expect(normaliseContractId('NL-TST-C12345678-S')).toBe(normaliseContractId('NL-TST-C12345678'));
+  });
+
+  it('folds ASCII case only: Unicode case mapping never makes two ids equal', () => {
+    expect(normaliseContractId('NL-TST-C12345678-ſ')).not.toBe(normaliseContractId('NL-TST-C12345678-S'));
+    expect(normaliseId('ß')).not.toBe(normaliseId('SS'));
+    expect(normaliseId('ß')).toBe('ß');
+    expect(normaliseUid('04:ſa')).toBe('04ſA');
+    expect(normaliseOperatorId('be*ı')).toBe('BEı');
+    expect(normaliseId('acme-cars')).toBe('ACME-CARS');
   });
 
   it('keeps other contract ids whole', () => {

@@ -106,7 +106,7 @@ describe('tokenKeys', () => {
 
   it('drops a contract id with a wrong check character only when verification is on', () => {
     const verify: TokenMatching = { reversedUids: false, verifyContractIds: true };
-    expect(keysOf({ uid: 'AA', contractId: 'NL-TST-C12345678-9' })).toEqual(['uid:AA', 'contract:NLTSTC12345678']);
+    expect(keysOf({ uid: 'AA', contractId: 'NL-TST-C12345678-9' })).toEqual(['uid:AA', 'contract:NLTSTC123456789']);
     expect(keysOf({ uid: 'AA', contractId: 'NL-TST-C12345678-9' }, verify)).toEqual(['uid:AA']);
     expect(keysOf({ uid: 'AA', contractId: 'NL-TST-C12345678' }, verify)).toEqual(['uid:AA']);
     expect(keysOf({ uid: 'AA', contractId: 'NL-TST-C12345678-S' }, verify)).toEqual(['uid:AA', 'contract:NLTSTC12345678']);
@@ -158,7 +158,10 @@ const uidArb = pick(UID_BYTES.length).chain((id) =>
     .map(([cased, separator]) => ({ id, text: cased.match(/../g)!.join(separator) })),
 );
 
-/** A contract identity written any way: random case, with or without dashes and check character. */
+/**
+ * A contract identity written any way: random case, with or without dashes and check character. A wrong
+ * 15th character is no check character: it makes another contract (`key`).
+ */
 const contractArb = fc
   .tuple(pick(CONTRACT_BASES.length), fc.boolean(), fc.boolean(), fc.boolean())
   .chain(([id, withCheck, wrongCheck, dashed]) => {
@@ -167,7 +170,7 @@ const contractArb = fc
     const check = withCheck ? (wrongCheck ? (right === '9' ? '8' : '9') : right) : '';
     const compact = base + check;
     const text = dashed ? `${compact.slice(0, 2)}-${compact.slice(2, 5)}-${compact.slice(5, 14)}${check ? `-${check}` : ''}` : compact;
-    return randomCase(text).map((cased) => ({ id, verified: withCheck && !wrongCheck, text: cased }));
+    return randomCase(text).map((cased) => ({ id, key: withCheck && wrongCheck ? `${id}+${check}` : `${id}`, verified: withCheck && !wrongCheck, text: cased }));
   });
 
 const groupArb = pick(GROUPS.length).chain((id) => randomCase(GROUPS[id]!).map((text) => ({ id, text })));
@@ -203,7 +206,7 @@ describe('properties', () => {
             (selector.uids ?? []).some((u) => u.id === token.uid.id || (reversedUids && u.id === REVERSE_OF[token.uid.id])) ||
             (token.contract !== undefined &&
               (!verifyContractIds || token.contract.verified) &&
-              (selector.contractIds ?? []).some((c) => c.id === token.contract!.id)) ||
+              (selector.contractIds ?? []).some((c) => c.key === token.contract!.key)) ||
             (token.group !== undefined && (selector.groupIds ?? []).some((g) => g.id === token.group!.id));
           expect(presented.some((key) => keys.has(key))).toBe(expected);
         },
