@@ -35,9 +35,9 @@ export { INVALID_REASON_CODES, VALID_REASON_CODES, type Reason, type ReasonCode,
 
 // Cost: money, rounding, rate schedules.
 export { money, zeroMoney, addMoney, sumMoney, compareMoney, isZeroMoney, CurrencyMismatchError, type Money } from './cost/money.js';
-export { roundMoney, minorUnitDigits, ROUNDING_MODES, type RoundingMode } from './cost/rounding.js';
+export { roundMoney, minorUnitDigits, findMinorUnitDigits, ROUNDING_MODES, type RoundingMode } from './cost/rounding.js';
 export { rateAt, type Rate, type RateSchedule, type RateInput } from './matchers/rate-schedule.js';
-export { attributeCost, type CostAttribution, type CostOptions, type CostFlag, type Party, type Budget } from './cost/attribute-cost.js';
+export { attributeCost, checkCostOptions, type CostAttribution, type CostOptions, type CostFlag, type Party, type Budget } from './cost/attribute-cost.js';
 export type { RateBasis, PriceBasis } from './cost/attribute-cost.js';
 
 // The whole pipeline for a batch: read, classify, price; one result per input.
@@ -48,4 +48,5 @@ export { formatDuration, formatDurationMinutes, formatEnergy, formatMoney, forma
 export { sessionTypeLabel } from './report/labels.js';
 export { toCsv } from './report/csv.js';
 export { activityRow, cpoRow, activityCsv, cpoCsv, type ActivityRow, type CpoRow, type ViewOptions } from './report/views.js';
-export { summarize, NO_USER, type Summary, type SummaryOptions, type Totals, type TypedTotals } from './report/summarize.js';
+export { summarize, createSummary, mergeSummaries, NO_USER, SUMMARY_GROUPS } from './report/summarize.js';
+export type { Summary, SummaryBuilder, SummaryGroup, SummaryOptions, Totals, TypedTotals, CurrencyTotals } from './report/summarize.js';

@@ -1,10 +1,14 @@
 import type Decimal from 'decimal.js';
+import { Exact } from '../model/decimal.js';
 import type { Classification } from '../classify/classification.js';
 import type { SessionType } from '../classify/session-type.js';
 import type { ChargingSession } from '../model/session.js';
-import { money, zeroMoney, type Money } from './money.js';
+import { IssueList } from '../errors.js';
 import { rateAt } from '../matchers/rate-schedule.js';
-import { roundMoney, type RoundingMode } from './rounding.js';
+import { describe } from '../model/messages.js';
+import { isCurrencyCode } from '../model/price.js';
+import { make, type Money } from './money.js';
+import { checkMinorUnits, decimalRounding, findMinorUnitDigits, ROUNDING_MODES, type RoundingMode } from './rounding.js';
 
 /** How amounts are rounded and which currency zero amounts are in. */
 export interface CostOptions {
@@ -32,9 +36,11 @@ export type Budget = 'operational' | 'reimbursement' | 'none';
  * `rate-missing` (no rate in force at the start), `energy-missing`,
  * `currency-mismatch` (the amount is not in the employer's currency, or the
  * session's price and the licence's rate differ in currency; nothing is
- * converted), `review` (an invalid session, set aside).
+ * converted), `currency-unknown` (the price's or rate's currency has no known
+ * minor unit, so the amount cannot be settled: its figure is unknown, not 0),
+ * `review` (an invalid session, set aside).
  */
-export type CostFlag = 'price-missing' | 'rate-missing' | 'energy-missing' | 'currency-mismatch' | 'review';
+export type CostFlag = 'price-missing' | 'rate-missing' | 'energy-missing' | 'currency-mismatch' | 'currency-unknown' | 'review';
 
 /** The sum behind a reimbursement: energy x the rate in force at the session's start. */
 export interface RateBasis {
@@ -75,10 +81,64 @@ export interface CostAttribution {
   readonly flags: readonly CostFlag[];
 }
 
+/** Cost options checked once, with what every attribution shares. */
+interface ResolvedCostOptions {
+  readonly rounding: Decimal.Rounding;
+  readonly currency: string;
+  readonly minorUnits: Readonly<Record<string, number>> | undefined;
+  readonly zero: Money;
+}
+
+const resolved = new WeakMap<CostOptions, ResolvedCostOptions>();
+const DEFAULT_OPTIONS: CostOptions = Object.freeze({});
+
 /**
- * Attributes a classified session's cost. Pure; each amount is rounded to
- * the currency's minor unit (half-up unless `options.rounding` says
- * otherwise), so totals are sums of these rounded amounts.
+ * Checks cost options before any work starts and throws one
+ * {@link ConfigError} listing every problem: an unknown rounding mode, a
+ * malformed or unknown employer currency, bad minor units. The checked
+ * options are kept per options object, so passing the same object again costs
+ * nothing.
+ *
+ * @example
+ * checkCostOptions({ rounding: 'half-even', currency: 'EUR' }); // returns
+ * checkCostOptions({ rounding: 'nearest' }); // throws ConfigError
+ */
+export function checkCostOptions(options: CostOptions = DEFAULT_OPTIONS): void {
+  resolveCostOptions(options);
+}
+
+function resolveCostOptions(options: CostOptions): ResolvedCostOptions {
+  const known = resolved.get(options);
+  if (known) return known;
+  const problems = new IssueList();
+  if (typeof options !== 'object' || options === null) {
+    problems.add([], `expected the options as an object, received ${describe(options)}`);
+    problems.throwIfAny();
+  }
+  const { rounding = 'half-up', currency = 'EUR', minorUnits } = options;
+  if (!(ROUNDING_MODES as readonly unknown[]).includes(rounding)) {
+    problems.add(['rounding'], `unknown rounding mode ${describe(rounding)}: use one of ${ROUNDING_MODES.map((x) => `"${x}"`).join(', ')}`);
+  }
+  checkMinorUnits(minorUnits, problems, ['minorUnits']);
+  if (typeof currency !== 'string' || !isCurrencyCode(currency)) {
+    problems.add(['currency'], `invalid currency ${describe(currency)}: expected an ISO 4217 code of three uppercase letters, such as "EUR"`);
+  } else if (findMinorUnitDigits(currency, minorUnits) === null) {
+    problems.add(['currency'], `unknown minor unit for currency ${currency}: give it in minorUnits, e.g. { "${currency}": 2 }`);
+  }
+  problems.throwIfAny();
+  const result: ResolvedCostOptions = Object.freeze({ rounding: decimalRounding(rounding), currency, minorUnits, zero: make(new Exact(0), currency) });
+  resolved.set(options, result);
+  return result;
+}
+
+const NO_FLAGS: readonly CostFlag[] = Object.freeze([]);
+const REVIEW: readonly CostFlag[] = Object.freeze(['review']);
+
+/**
+ * Attributes a classified session's cost. Pure; each amount is computed
+ * exactly and rounded once to the currency's minor unit (half-up unless
+ * `options.rounding` says otherwise), so totals are sums of these rounded
+ * amounts.
  *
  * - normal: the employer pays the MSP its price incl. VAT from the
  *   operational budget (computed from excl. VAT and the VAT percentage where
@@ -88,45 +148,60 @@ export interface CostAttribution {
  *   operational budget, no VAT;
  * - whitelist: nothing for anyone; invalid: nothing, flagged `review`.
  *
+ * Data never makes it throw: a price or rate in a currency whose minor unit
+ * is not known is flagged `currency-unknown`, one in another currency than
+ * the employer's `currency-mismatch`.
+ *
  * @example
- * attributeCost(session, classifier.classify(session)).reimbursement.amount.toString(); // '2.44' (3.667 kWh x 0.6654)
- * @throws {RangeError} for an unknown rounding mode or a currency without a known minor unit (configuration errors).
+ * attributeCost(session, classifier.classify(session)).reimbursement.amount.toString(); // => '2.44'
+ * @throws {ConfigError} for bad options (an unknown rounding mode or currency), before any work.
  */
-export function attributeCost(session: ChargingSession, classification: Classification, options: CostOptions = {}): CostAttribution {
-  const rounding = options.rounding ?? 'half-up';
-  const currency = options.currency ?? 'EUR';
-  const zero = zeroMoney(currency);
-  const nothing = { amount: zero, operationalBudget: zero, reimbursement: zero, basis: null };
-  const mismatch = (...currencies: (string | undefined)[]): CostFlag[] =>
-    currencies.some((other) => other !== undefined && other !== currency) ? ['currency-mismatch'] : [];
-  const base = { sessionId: session.id, type: classification.type };
-
+export function attributeCost(session: ChargingSession, classification: Classification, options: CostOptions = DEFAULT_OPTIONS): CostAttribution {
+  const { rounding, currency, minorUnits, zero } = resolveCostOptions(options);
+  const sessionId = session.id;
   switch (classification.type) {
     case 'normal': {
-      const parties = { ...base, payer: 'employer', payee: 'msp', budget: 'operational' } as const;
       const price = session.price;
       const exact = price && priceInclVat(price);
-      if (!price || !exact) return { ...parties, ...nothing, flags: ['price-missing', ...mismatch(price?.currency)] };
-      const exactAmount = money(exact.amount, price.currency);
-      const amount = roundMoney(exactAmount, rounding, options.minorUnits);
+      if (!price || !exact) {
+        const flags: CostFlag[] = ['price-missing'];
+        if (price && price.currency !== currency) flags.push('currency-mismatch');
+        return { sessionId, type: 'normal', payer: 'employer', payee: 'msp', budget: 'operational', amount: zero, operationalBudget: zero, reimbursement: zero, basis: null, flags };
+      }
+      const exactAmount = make(exact.amount, price.currency);
       const basis: PriceBasis = { kind: 'price', source: exact.source, exclVat: price.exclVat ?? null, vatPercent: price.vatPercent ?? null, exactAmount };
-      return { ...parties, amount, operationalBudget: amount, reimbursement: zero, basis, flags: mismatch(price.currency) };
+      const digits = findMinorUnitDigits(price.currency, minorUnits);
+      const flags = price.currency === currency ? NO_FLAGS : (['currency-mismatch'] as CostFlag[]);
+      if (digits === null) {
+        return { sessionId, type: 'normal', payer: 'employer', payee: 'msp', budget: 'operational', amount: zero, operationalBudget: zero, reimbursement: zero, basis, flags: [...flags, 'currency-unknown'] };
+      }
+      const amount = make(exact.amount.toDecimalPlaces(digits, rounding), price.currency);
+      return { sessionId, type: 'normal', payer: 'employer', payee: 'msp', budget: 'operational', amount, operationalBudget: amount, reimbursement: zero, basis, flags };
     }
     case 'split-billing': {
-      const parties = { ...base, payer: 'employer', payee: 'employee', budget: 'reimbursement' } as const;
       const schedule = classification.licence.rates;
-      const flags = mismatch(schedule.currency, session.price?.currency);
+      const flags: CostFlag[] = [];
+      if (schedule.currency !== currency || (session.price !== undefined && session.price.currency !== schedule.currency)) flags.push('currency-mismatch');
       const rate = rateAt(schedule, session.startedAt);
       const energy = session.energyKWh;
-      if (!rate || energy === null) return { ...parties, ...nothing, flags: [...flags, rate ? 'energy-missing' : 'rate-missing'] };
-      const exactAmount = money(energy.times(rate.perKWh), rate.currency);
-      const amount = roundMoney(exactAmount, rounding, options.minorUnits);
-      const basis: RateBasis = { kind: 'rate', energyKWh: energy, ratePerKWh: rate.perKWh, rateFrom: rate.from, rateUntil: rate.until, exactAmount };
-      return { ...parties, amount, operationalBudget: zero, reimbursement: amount, basis, flags };
+      if (!rate || energy === null) {
+        flags.push(rate ? 'energy-missing' : 'rate-missing');
+        return { sessionId, type: 'split-billing', payer: 'employer', payee: 'employee', budget: 'reimbursement', amount: zero, operationalBudget: zero, reimbursement: zero, basis: null, flags };
+      }
+      const exact = energy.times(rate.perKWh);
+      const basis: RateBasis = { kind: 'rate', energyKWh: energy, ratePerKWh: rate.perKWh, rateFrom: rate.from, rateUntil: rate.until, exactAmount: make(exact, rate.currency) };
+      const digits = findMinorUnitDigits(rate.currency, minorUnits);
+      if (digits === null) {
+        flags.push('currency-unknown');
+        return { sessionId, type: 'split-billing', payer: 'employer', payee: 'employee', budget: 'reimbursement', amount: zero, operationalBudget: zero, reimbursement: zero, basis, flags };
+      }
+      const amount = make(exact.toDecimalPlaces(digits, rounding), rate.currency);
+      return { sessionId, type: 'split-billing', payer: 'employer', payee: 'employee', budget: 'reimbursement', amount, operationalBudget: zero, reimbursement: amount, basis, flags: flags.length === 0 ? NO_FLAGS : flags };
     }
     case 'whitelist':
+      return { sessionId, type: 'whitelist', payer: 'none', payee: 'none', budget: 'none', amount: zero, operationalBudget: zero, reimbursement: zero, basis: null, flags: NO_FLAGS };
     case 'invalid':
-      return { ...base, payer: 'none', payee: 'none', budget: 'none', ...nothing, flags: classification.type === 'invalid' ? ['review'] : [] };
+      return { sessionId, type: 'invalid', payer: 'none', payee: 'none', budget: 'none', amount: zero, operationalBudget: zero, reimbursement: zero, basis: null, flags: REVIEW };
   }
 }
 

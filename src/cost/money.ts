@@ -1,7 +1,9 @@
 import type Decimal from 'decimal.js';
-import { Exact, decimalSchema } from '../model/decimal.js';
+import { Exact, MONEY_LIMITS, readDecimal } from '../model/decimal.js';
 import type { DecimalInput } from '../model/decimal.js';
 import { isCurrencyCode } from '../model/price.js';
+import { describe } from '../model/messages.js';
+import { ConfigError, usageError } from '../errors.js';
 
 /**
  * An exact amount of money in one currency. Plain data: `JSON.stringify`
@@ -18,30 +20,31 @@ export interface Money {
 }
 
 /**
- * Checks a currency code, for programmer errors: throws a RangeError that
- * names the bad value unless `currency` is three uppercase letters.
+ * Checks a currency code, for programmer errors: throws a {@link ConfigError}
+ * that names the bad value unless `currency` is three uppercase letters.
  *
  * @example
  * assertCurrencyCode('EUR'); // returns
- * assertCurrencyCode('Euro'); // throws RangeError: invalid currency "Euro": expected an ISO 4217 code ...
+ * assertCurrencyCode('Euro'); // throws ConfigError
  */
-export function assertCurrencyCode(currency: string): void {
+export function assertCurrencyCode(currency: string, path: readonly PropertyKey[] = ['currency']): void {
   if (typeof currency !== 'string' || !isCurrencyCode(currency)) {
-    throw new RangeError(
-      `invalid currency ${JSON.stringify(currency)}: expected an ISO 4217 code of three uppercase letters, such as "EUR"`,
-    );
+    throw usageError(path, `invalid currency ${describe(currency)}: expected an ISO 4217 code of three uppercase letters, such as "EUR"`);
   }
 }
 
 /**
  * Thrown when two amounts in different currencies would be added, summed or
- * compared. Amounts are never converted or mixed silently.
+ * compared by a caller: amounts are never converted or mixed silently. (The
+ * library's own totals keep one total per currency instead.) A kind of
+ * {@link ConfigError}: a programmer's error.
  *
  * @example
  * try { addMoney(money('1', 'EUR'), money('1', 'USD')); }
- * catch (e) { (e as CurrencyMismatchError).received; } // 'USD' (expected: 'EUR')
+ * catch (e) { (e as CurrencyMismatchError).received; } // => 'USD'
  */
-export class CurrencyMismatchError extends Error {
+export class CurrencyMismatchError extends ConfigError {
+  override readonly name: string = 'CurrencyMismatchError';
   /** The currency the operation works in (the first operand's, or the one asked for). */
   readonly expected: string;
   /** The other currency that was met. */
@@ -54,15 +57,17 @@ export class CurrencyMismatchError extends Error {
    */
   constructor(expected: string, received: string, operation: 'add' | 'compare' = 'add') {
     const what = operation === 'add' ? `cannot add ${received} to ${expected}` : `cannot compare ${received} with ${expected}`;
-    super(`${what}: amounts in different currencies are never mixed; keep them apart, one total per currency`);
-    this.name = 'CurrencyMismatchError';
+    super([{ path: [], message: `${what}: amounts in different currencies are never mixed; keep them apart, one total per currency` }], 'arguments');
     this.expected = expected;
     this.received = received;
   }
 }
 
-/** Freezes a Money, replacing negative zero by zero so JSON never shows "-0". */
-function make(amount: Decimal, currency: string): Money {
+/**
+ * A frozen Money from an exact amount and a currency already checked,
+ * replacing negative zero by zero so JSON never shows "-0".
+ */
+export function make(amount: Decimal, currency: string): Money {
   return Object.freeze({ amount: amount.isZero() ? new Exact(0) : amount, currency });
 }
 
@@ -74,28 +79,25 @@ function make(amount: Decimal, currency: string): Money {
  * @param amount - "2.44", 2.44 or a Decimal
  * @param currency - ISO 4217 style code of three uppercase letters
  * @returns the frozen `Money`
- * @throws RangeError when the currency is not three uppercase letters or the
+ * @throws {ConfigError} when the currency is not three uppercase letters or the
  * amount is not a finite decimal
  * @example
- * money('2.44', 'EUR');    // { amount: Decimal('2.44'), currency: 'EUR' }
- * money(0.1, 'EUR').amount.toString(); // '0.1'
- * money('2.44', 'eur');    // throws RangeError
+ * money('2.44', 'EUR'); // => { amount: '2.44', currency: 'EUR' }
+ * money(0.1, 'EUR').amount.toString(); // => '0.1'
+ * money('2.44', 'eur'); // throws ConfigError
  */
 export function money(amount: DecimalInput, currency: string): Money {
   assertCurrencyCode(currency);
-  const parsed = decimalSchema.safeParse(amount);
-  if (!parsed.success) {
-    const reason = parsed.error.issues[0]?.message ?? 'expected a finite decimal number such as "2.44"';
-    throw new RangeError(`invalid amount of money in ${currency}: ${reason}`);
-  }
-  return make(parsed.data, currency);
+  const read = readDecimal(amount, MONEY_LIMITS);
+  if (typeof read === 'string') throw usageError(['amount'], `invalid amount of money in ${currency}: ${read}`);
+  return make(read, currency);
 }
 
 /**
  * Zero in a currency.
  *
  * @example
- * JSON.stringify(zeroMoney('EUR')); // '{"amount":"0","currency":"EUR"}'
+ * JSON.stringify(zeroMoney('EUR')); // => '{"amount":"0","currency":"EUR"}'
  */
 export function zeroMoney(currency: string): Money {
   return money(0, currency);

@@ -1,4 +1,5 @@
 import { describe } from '../model/messages.js';
+import { usageError } from '../errors.js';
 
 /*
  * Check character of a contract id (EMAID), as defined in "Check Digit
@@ -132,7 +133,7 @@ function normalise(text: string): string | undefined {
  *
  * @param base - the contract id without its check character, e.g. "NL-TST-C12345678"
  * @returns the check character, one of 0-9 or uppercase A-Z
- * @throws RangeError when `base` is not exactly 14 ASCII letters or digits once dashes are removed
+ * @throws {ConfigError} when `base` is not exactly 14 ASCII letters or digits once dashes are removed
  * @example
  * emaidCheckCharacter('NL-TST-C12345678'); // => 'S'
  * emaidCheckCharacter('de83duien83qgz'); // => 'D'
@@ -140,7 +141,8 @@ function normalise(text: string): string | undefined {
 export function emaidCheckCharacter(base: string): string {
   const normalised = typeof base === 'string' ? normalise(base) : undefined;
   if (normalised === undefined || normalised.length !== BASE_LENGTH) {
-    throw new RangeError(
+    throw usageError(
+      ['base'],
       `an EMAID base needs exactly ${BASE_LENGTH} letters or digits (A-Z, 0-9; dashes are ignored), ` +
         `e.g. "NL-TST-C12345678", received ${describe(base)}`,
     );

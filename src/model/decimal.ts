@@ -3,39 +3,95 @@ import * as z from 'zod';
 import { describe } from './messages.js';
 
 /**
- * The library's own decimal constructor: 50 significant digits and plain
- * (non-exponential) notation, independent of any global `Decimal.set(...)` a
- * host application makes. Its values are ordinary `Decimal` instances.
+ * The library's own decimal constructor, independent of any global
+ * `Decimal.set(...)` a host application makes: 1,000 significant digits, so
+ * that every sum and product of values within {@link DECIMAL_LIMITS} (or
+ * {@link MONEY_LIMITS}) is exact, and plain (non-exponential) notation. Its
+ * values are ordinary `Decimal` instances.
  */
-export const Exact = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -50, toExpPos: 50 });
+export const Exact = Decimal.clone({ precision: 1000, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -1000, toExpPos: 1000 });
+
+/** For figures shown to people that need a division (an average power): 20 significant digits. */
+export const Approximate = Decimal.clone({ precision: 20, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 30 });
 
 /** A decimal as written in JSON: a decimal string ("3.667"), a number, or a `Decimal`. */
 export type DecimalInput = string | number | Decimal;
 
+/**
+ * What a decimal read from data may be: below 10^15 in magnitude and at most
+ * 20 decimal places. No meter, price or rate comes near either bound; a value
+ * beyond them is a defect of the data (a unit error, a corrupted field), and
+ * refusing it keeps every sum exact and every formatted figure short.
+ */
+export const DECIMAL_LIMITS: DecimalLimits = Object.freeze({ maxIntegerDigits: 15, maxDecimalPlaces: 20 });
+
+/**
+ * What an amount of money built by a caller may be: below 10^100 and at most
+ * 100 decimal places, far beyond any real amount, so sums stay exact.
+ */
+export const MONEY_LIMITS: DecimalLimits = Object.freeze({ maxIntegerDigits: 100, maxDecimalPlaces: 100 });
+
+/** Bounds on a decimal's magnitude and decimal places. */
+export interface DecimalLimits {
+  /** The value stays below 10^maxIntegerDigits in magnitude. */
+  readonly maxIntegerDigits: number;
+  readonly maxDecimalPlaces: number;
+}
+
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
- * Zod schema for an exact decimal. A number is read through its shortest
- * round-trip text, so `3.667` becomes exactly 3.667, never its binary
- * neighbour; strings must be plain decimal notation; NaN and infinities are
- * refused.
+ * True for a decimal.js `Decimal` from any copy of decimal.js (its ESM and
+ * CommonJS builds load as two classes, so `instanceof` is not enough).
+ *
+ * @example isDecimal(new Decimal('3.667')); // => true
+ * @example isDecimal('3.667'); // => false
+ */
+export function isDecimal(value: unknown): value is Decimal {
+  return Decimal.isDecimal(value);
+}
+
+/**
+ * Reads a decimal exactly: a number through its shortest round-trip text (so
+ * `3.667` is exactly 3.667, never its binary neighbour), a string in plain or
+ * exponent notation, or a `Decimal` of any copy of decimal.js. Returns the
+ * value, or why it cannot be one: NaN, infinities and values beyond `limits`
+ * are refused.
+ */
+export function readDecimal(value: unknown, limits: DecimalLimits = DECIMAL_LIMITS): Decimal | string {
+  let read: Decimal | undefined;
+  if (typeof value === 'number') {
+    if (Number.isFinite(value)) read = new Exact(String(value));
+  } else if (typeof value === 'string') {
+    const text = value.trim();
+    if (DECIMAL_TEXT.test(text)) read = new Exact(text);
+  } else if (isDecimal(value)) {
+    read = new Exact(value);
+  }
+  if (read === undefined || !read.isFinite()) {
+    return `expected a finite decimal number such as "3.667", received ${describe(value)}`;
+  }
+  if (!read.isZero() && read.e >= limits.maxIntegerDigits) {
+    return `${describe(value)} is too large: a value here stays below 10^${limits.maxIntegerDigits} (check its unit and digits)`;
+  }
+  if (read.decimalPlaces() > limits.maxDecimalPlaces) {
+    return `${describe(value)} has more than ${limits.maxDecimalPlaces} decimal places (check its unit and digits)`;
+  }
+  return read;
+}
+
+/**
+ * Zod schema for an exact decimal, read by {@link readDecimal}: a decimal
+ * string, a number or a `Decimal`; NaN, infinities and values beyond
+ * {@link DECIMAL_LIMITS} are refused with an issue that says why.
  */
 export const decimalSchema = z
-  .union([z.string(), z.number(), z.instanceof(Decimal)], {
+  .union([z.string(), z.number(), z.custom<Decimal>(isDecimal)], {
     error: (issue) => `expected a decimal number such as "3.667", received ${describe(issue.input)}`,
   })
   .transform((value, ctx) => {
-    if (value instanceof Decimal) {
-      if (value.isFinite()) return new Exact(value);
-    } else if (typeof value === 'number') {
-      if (Number.isFinite(value)) return new Exact(String(value));
-    } else if (DECIMAL_TEXT.test(value.trim())) {
-      return new Exact(value.trim());
-    }
-    ctx.addIssue({
-      code: 'custom',
-      message: `expected a finite decimal number such as "3.667", received ${describe(value)}`,
-      input: value,
-    });
+    const read = readDecimal(value);
+    if (typeof read !== 'string') return read;
+    ctx.addIssue({ code: 'custom', message: read, input: value });
     return z.NEVER;
   });

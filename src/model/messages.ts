@@ -5,7 +5,7 @@ export function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (value === null) return 'null';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid Date' : value.toISOString();
-  if (value instanceof Decimal) return value.toString();
+  if (Decimal.isDecimal(value)) return describeDecimal(value as Decimal);
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (typeof value === 'undefined') return 'nothing';
@@ -25,4 +25,10 @@ export function objectError(what: string) {
     }
     return issue.input === undefined ? `the ${what} is missing` : `expected the ${what} as an object, received ${describe(issue.input)}`;
   };
+}
+
+/** A Decimal as text of bounded length: plain notation for ordinary values, exponent notation for extreme ones. */
+function describeDecimal(value: Decimal): string {
+  const text = value.isFinite() && Math.abs(value.e) < 40 ? value.toFixed() : value.toExponential();
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }

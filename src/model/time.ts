@@ -1,5 +1,6 @@
 import { tzOffset } from '@date-fns/tz';
 import { describe } from './messages.js';
+import { usageError } from '../errors.js';
 
 /** The time zone that local dates are read in when nothing else is said. */
 export const DEFAULT_TIME_ZONE = 'Europe/Brussels';
@@ -18,21 +19,30 @@ export function unknownTimeZoneMessage(timeZone: unknown): string {
 /**
  * Checks a time zone given as an option (a programmer's error when wrong).
  *
- * @throws {RangeError} when `timeZone` is not a known IANA zone.
+ * @throws {ConfigError} when `timeZone` is not a known IANA zone.
  */
-export function assertTimeZone(timeZone: string): void {
-  if (!isValidTimeZone(timeZone)) throw new RangeError(unknownTimeZoneMessage(timeZone));
+export function assertTimeZone(timeZone: string, path: readonly PropertyKey[] = ['timeZone']): void {
+  if (!isValidTimeZone(timeZone)) throw usageError(path, unknownTimeZoneMessage(timeZone));
 }
 
 /** True when `timeZone` is an IANA time zone this runtime knows, e.g. "Europe/Brussels". */
 export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
+  if (typeof timeZone !== 'string') return false;
+  let valid = knownTimeZones.get(timeZone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    knownTimeZones.set(timeZone, valid);
   }
+  return valid;
 }
+
+/** Time zones checked so far: building an `Intl.DateTimeFormat` is costly, so each zone is checked once. */
+const knownTimeZones = new Map<string, boolean>();
 
 /** A local wall-clock time, as written; months from 1. */
 interface WallTime {

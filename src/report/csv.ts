@@ -1,3 +1,6 @@
+import { usageError } from '../errors.js';
+import { describe } from '../model/messages.js';
+
 /** Line ending of every record, as RFC 4180 prescribes. */
 const CRLF = '\r\n';
 
@@ -22,7 +25,7 @@ export function neutraliseFormula(cell: string): string {
 
 function field(cell: unknown, where: string, soleField: boolean): string {
   if (typeof cell !== 'string') {
-    throw new TypeError(`${where} is ${cell === null ? 'null' : `a ${typeof cell}`}; format every cell to a string first`);
+    throw usageError([], `${where} is ${cell === null ? 'null' : `a ${typeof cell}`}; format every cell to a string first`);
   }
   const text = neutraliseFormula(cell);
   // A record made of one empty field would be a blank line, which many readers skip.
@@ -51,23 +54,26 @@ function record(cells: readonly string[], where: (column: number) => string): st
  * @param header - the column names
  * @param rows - the records, each with exactly one cell per column
  * @returns the CSV text
- * @throws RangeError when the header is empty or a row's length differs from
- *   the header's; TypeError when a cell is not a string
+ * @throws {ConfigError} when the header is empty, a row is missing or its
+ *   length differs from the header's, or a cell is not a string
  * @example
  * toCsv(['Energy', 'Note'], [['3.667 kWh', 'a, b'], ['=SUM(A1)', '']]);
  * // 'Energy,Note\r\n3.667 kWh,"a, b"\r\n\'=SUM(A1),\r\n'
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  if (header.length === 0) throw new RangeError('toCsv needs at least one header column');
+  if (!Array.isArray(header) || header.length === 0) throw usageError(['header'], 'toCsv needs at least one header column');
+  if (!Array.isArray(rows)) throw usageError(['rows'], `toCsv needs a list of rows, received ${describe(rows)}`);
   const columnName = (column: number): string => JSON.stringify(header[column]);
   let text = record(header, (column) => `toCsv: header[${column}]`);
-  rows.forEach((row, index) => {
-    if (row.length !== header.length) {
-      throw new RangeError(
-        `toCsv: rows[${index}] has ${row.length} cells but the header has ${header.length} columns; give every row one cell per column`,
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index];
+    if (!Array.isArray(row) || row.length !== header.length) {
+      throw usageError(
+        ['rows', index],
+        `toCsv: rows[${index}] has ${Array.isArray(row) ? `${row.length} cells` : `no cells (${describe(row)})`} but the header has ${header.length} columns; give every row one cell per column`,
       );
     }
     text += record(row, (column) => `toCsv: rows[${index}][${column}] (column ${columnName(column)})`);
-  });
+  }
   return text;
 }

@@ -1,7 +1,10 @@
+import { usageError } from '../errors.js';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type Decimal from 'decimal.js';
+import { findMinorUnitDigits } from '../cost/rounding.js';
 import { Exact } from '../model/decimal.js';
+import { isCurrencyCode } from '../model/price.js';
 import { assertTimeZone } from '../model/time.js';
 
 /** The languages the platform's views are shown in, in the order they are listed. */
@@ -23,17 +26,17 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 /**
- * Throws a RangeError naming the supported locales when `locale` is not one
+ * Throws a ConfigError naming the supported locales when `locale` is not one
  * of them; for values that come from untyped code or storage.
  *
  * @example
  * assertLocale('fr'); // returns; `locale` is now typed Locale
- * assertLocale('es'); // throws RangeError: unknown locale "es"; use one of en, fr, nl, de
+ * assertLocale('es'); // throws ConfigError: unknown locale "es"; use one of en, fr, nl, de
  */
 export function assertLocale(locale: unknown): asserts locale is Locale {
   if (!isLocale(locale)) {
     const shown = typeof locale === 'string' ? JSON.stringify(locale) : String(locale);
-    throw new RangeError(`unknown locale ${shown}; use one of ${LOCALES.join(', ')}`);
+    throw usageError(['locale'], `unknown locale ${shown}; use one of ${LOCALES.join(', ')}`);
   }
 }
 
@@ -42,7 +45,7 @@ const MINUTE_MS = 60_000;
 
 function assertFiniteMs(ms: number, what: string): void {
   if (typeof ms !== 'number' || !Number.isFinite(ms)) {
-    throw new RangeError(`${what} needs a finite number of milliseconds, received ${String(ms)}`);
+    throw usageError(['ms'], `${what} needs a finite number of milliseconds, received ${String(ms)}`);
   }
 }
 
@@ -54,7 +57,7 @@ function assertFiniteMs(ms: number, what: string): void {
  *
  * @param ms - the duration in milliseconds (finite)
  * @returns the duration, e.g. "0:15:02"
- * @throws RangeError when `ms` is NaN or infinite
+ * @throws ConfigError when `ms` is NaN or infinite
  * @example
  * formatDuration(902_000); // "0:15:02"
  * formatDuration(90_000_000); // "25:00:00"
@@ -93,7 +96,7 @@ const MINUTE_WORDS: Record<Locale, { one: string; other: string; many?: string }
  * @param ms - the duration in milliseconds (finite)
  * @param locale - the language of the word, English by default
  * @returns e.g. "15 minutes", "1 minuut"
- * @throws RangeError when `ms` is NaN or infinite, or `locale` is not supported
+ * @throws ConfigError when `ms` is NaN or infinite, or `locale` is not supported
  * @example
  * formatDurationMinutes(902_000); // "15 minutes"
  * formatDurationMinutes(49_000); // "1 minute"
@@ -115,7 +118,7 @@ export function formatDurationMinutes(ms: number, locale: Locale = 'en'): string
 /** Rounds half-up (away from zero) to `places` and writes plain notation, with no negative zero. */
 function roundedText(value: Decimal, places: number, what: string): string {
   const exact = new Exact(value);
-  if (!exact.isFinite()) throw new RangeError(`${what} needs a finite decimal, received ${exact.toString()}`);
+  if (!exact.isFinite()) throw usageError(['value'], `${what} needs a finite decimal, received ${exact.toString()}`);
   const rounded = exact.toDecimalPlaces(places, Exact.ROUND_HALF_UP);
   return rounded.isZero() ? '0' : rounded.toFixed();
 }
@@ -130,7 +133,7 @@ function roundedText(value: Decimal, places: number, what: string): string {
  * @param kWh - the energy, an exact decimal
  * @param locale - the language, English by default
  * @returns e.g. "3.667 kWh"
- * @throws RangeError when `kWh` is NaN or infinite, or `locale` is not supported
+ * @throws ConfigError when `kWh` is NaN or infinite, or `locale` is not supported
  * @example
  * formatEnergy(new Exact('3.667')); // "3.667 kWh"
  * formatEnergy(new Exact('3.667'), 'fr'); // "3,667 kWh"
@@ -156,7 +159,7 @@ export function formatEnergy(kWh: Decimal, locale: Locale = 'en'): string {
  * @param currency - an ISO 4217 code such as "EUR"
  * @param locale - the language, English by default
  * @returns e.g. "€2.44"
- * @throws RangeError when `amount` is NaN or infinite, `currency` is not a
+ * @throws ConfigError when `amount` is NaN or infinite, `currency` is not a
  *   currency code, or `locale` is not supported
  * @example
  * formatMoney(new Exact('2.44'), 'EUR'); // "€2.44"
@@ -165,18 +168,28 @@ export function formatEnergy(kWh: Decimal, locale: Locale = 'en'): string {
  */
 export function formatMoney(amount: Decimal, currency: string, locale: Locale = 'en'): string {
   assertLocale(locale);
-  let number: Intl.NumberFormat;
-  try {
-    number = new Intl.NumberFormat(locale, { style: 'currency', currency });
-  } catch {
-    throw new RangeError(
-      `formatMoney: ${JSON.stringify(currency)} is not a currency code; use an ISO 4217 code such as "EUR"`,
-    );
-  }
-  const places = number.resolvedOptions().maximumFractionDigits ?? 2;
+  const { format, places } = moneyFormat(locale, currency);
   const text = roundedText(amount, places, 'formatMoney');
   // Intl.NumberFormat reads a decimal string exactly (ES2023, Node 20).
-  return number.format(text as unknown as number);
+  return format.format(text as unknown as number);
+}
+
+/** Money formats per locale and currency, built once: building an Intl.NumberFormat costs far more than using one. */
+const moneyFormats = new Map<string, { format: Intl.NumberFormat; places: number }>();
+
+function moneyFormat(locale: Locale, currency: string): { format: Intl.NumberFormat; places: number } {
+  const key = `${locale} ${currency}`;
+  let found = moneyFormats.get(key);
+  if (found) return found;
+  if (typeof currency !== 'string' || !isCurrencyCode(currency)) {
+    throw usageError(['currency'], `formatMoney: ${JSON.stringify(currency)} is not a currency code; use an ISO 4217 code such as "EUR"`);
+  }
+  // The minor unit that amounts are rounded to is the one they are shown with (HUF: 2 decimals).
+  const digits = findMinorUnitDigits(currency);
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency, ...(digits === null ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits }) });
+  found = { format, places: format.resolvedOptions().maximumFractionDigits ?? 2 };
+  moneyFormats.set(key, found);
+  return found;
 }
 
 /**
@@ -189,7 +202,7 @@ export function formatMoney(amount: Decimal, currency: string, locale: Locale = 
  * @param timeZone - an IANA time zone such as "Europe/Brussels"
  * @param precision - `'second'` (the default) or `'minute'`
  * @returns e.g. "2022-11-10 14:50:16"
- * @throws RangeError when `instant` is an invalid Date or `timeZone` is unknown
+ * @throws ConfigError when `instant` is an invalid Date or `timeZone` is unknown
  * @example
  * formatLocalDateTime(new Date('2022-11-10T13:50:16Z'), 'Europe/Brussels'); // "2022-11-10 14:50:16"
  * formatLocalDateTime(new Date('2022-11-10T13:50:16Z'), 'Europe/Brussels', 'minute'); // "2022-11-10 14:50"
@@ -200,7 +213,7 @@ export function formatLocalDateTime(
   precision: 'minute' | 'second' = 'second',
 ): string {
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
-    throw new RangeError('formatLocalDateTime needs a valid Date; check the instant before formatting it');
+    throw usageError(['instant'], 'formatLocalDateTime needs a valid Date; check the instant before formatting it');
   }
   assertTimeZone(timeZone);
   // 'uuuu' is the signed year (astronomical numbering), equal to 'yyyy' for years 1 and later.

@@ -1,3 +1,4 @@
+import { usageError } from '../errors.js';
 import { SESSION_TYPES } from '../classify/session-type.js';
 import type { SessionType } from '../classify/session-type.js';
 import { assertLocale } from './format.js';
@@ -18,7 +19,7 @@ const SESSION_TYPE_LABELS: { readonly [L in Locale]: { readonly [T in SessionTyp
  * @param type - the session type
  * @param locale - the language, English by default
  * @returns the label, e.g. "Liste blanche"
- * @throws RangeError when `type` or `locale` is not a known value (only possible from untyped code)
+ * @throws ConfigError when `type` or `locale` is not a known value (only possible from untyped code)
  * @example
  * sessionTypeLabel('split-billing'); // "Split billing"
  * sessionTypeLabel('whitelist', 'fr'); // "Liste blanche"
@@ -28,7 +29,8 @@ export function sessionTypeLabel(type: SessionType, locale: Locale = 'en'): stri
   assertLocale(locale);
   const labels = SESSION_TYPE_LABELS[locale];
   if (!Object.hasOwn(labels, type)) {
-    throw new RangeError(
+    throw usageError(
+      ['type'],
       `unknown session type ${JSON.stringify(type)}; use one of ${SESSION_TYPES.join(', ')}`,
     );
   }

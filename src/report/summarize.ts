@@ -1,11 +1,21 @@
 import type Decimal from 'decimal.js';
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-import type { AssessedSession } from '../assess/assess.js';
+import type { AssessedSession, Assessment } from '../assess/assess.js';
 import { SESSION_TYPES, type SessionType } from '../classify/session-type.js';
-import { addMoney, CurrencyMismatchError, isZeroMoney, zeroMoney, type Money } from '../cost/money.js';
-import { Exact } from '../model/decimal.js';
-import { assertTimeZone, DEFAULT_TIME_ZONE } from '../model/time.js';
+import { make, type Money } from '../cost/money.js';
+import { IssueList, usageError } from '../errors.js';
+import { Exact, MONEY_LIMITS, readDecimal } from '../model/decimal.js';
+import { describe } from '../model/messages.js';
+import { isCurrencyCode } from '../model/price.js';
+import { DEFAULT_TIME_ZONE, isValidTimeZone, unknownTimeZoneMessage } from '../model/time.js';
+import { monthOf } from './month.js';
+
+/** Amounts that are not in the summary's currency: never converted, totalled in their own. */
+export interface CurrencyTotals {
+  /** How many sessions had a non-zero amount in this currency. */
+  readonly count: number;
+  readonly operationalBudget: Money;
+  readonly reimbursement: Money;
+}
 
 /** Sums over a set of sessions. */
 export interface Totals {
@@ -16,10 +26,12 @@ export interface Totals {
   readonly withoutEnergy: number;
   /** Total duration in milliseconds; a session that ends before it starts counts as 0. */
   readonly durationMs: number;
-  /** Sum of the sessions' rounded operational budget amounts. */
+  /** Sum of the sessions' rounded operational budget amounts in the summary's currency. */
   readonly operationalBudget: Money;
-  /** Sum of the sessions' rounded reimbursements. */
+  /** Sum of the sessions' rounded reimbursements in the summary's currency. */
   readonly reimbursement: Money;
+  /** Per other currency, the sessions whose amount is in it (none: `{}`); their count, energy and duration are in the totals above. */
+  readonly otherCurrencies: Readonly<Record<string, CurrencyTotals>>;
 }
 
 /** Totals in all, and per session type (every type present, zero where none). */
@@ -28,21 +40,29 @@ export interface TypedTotals {
   readonly byType: Readonly<Record<SessionType, Totals>>;
 }
 
-/** Options of {@link summarize}. */
+/** What a summary can be grouped by, besides the session type. */
+export const SUMMARY_GROUPS = ['user', 'chargePoint', 'month'] as const;
+
+/** One of {@link SUMMARY_GROUPS}. */
+export type SummaryGroup = (typeof SUMMARY_GROUPS)[number];
+
+/** Options of {@link summarize} and {@link createSummary}. */
 export interface SummaryOptions {
   /** Only these types (the portal's type filter); default all four. */
   readonly types?: readonly SessionType[];
   /** Also group by user, by charge point, by month (in `timeZone`). */
-  readonly groupBy?: readonly ('user' | 'chargePoint' | 'month')[];
+  readonly groupBy?: readonly SummaryGroup[];
   /** Zone of the months, default Europe/Brussels. */
   readonly timeZone?: string;
-  /** Currency of the totals, default 'EUR'; non-zero amounts in another currency throw. */
+  /** Currency of the totals, default 'EUR'; amounts in other currencies are totalled apart, in `otherCurrencies`. */
   readonly currency?: string;
 }
 
-/** A summary: totals in all and per type, and per group when asked. */
+/** A summary: totals in all and per type, and per group when asked. Plain data: it survives a JSON round trip. */
 export interface Summary extends TypedTotals {
   readonly currency: string;
+  /** Inputs that could not be read (failed assessments added to the summary): counted, never dropped. */
+  readonly unreadable: number;
   /** Per user id ("(no user)" when unknown), when grouped by user. */
   readonly byUser?: Readonly<Record<string, TypedTotals>>;
   /** Per charge point id, when grouped by charge point. */
@@ -51,72 +71,348 @@ export interface Summary extends TypedTotals {
   readonly byMonth?: Readonly<Record<string, TypedTotals>>;
 }
 
+/** An accumulating summary: add items one at a time (from a stream), then read the result. */
+export interface SummaryBuilder {
+  /** Adds an assessed session, or a failed assessment (counted as unreadable). */
+  add(item: AssessedSession | Assessment): void;
+  /** The summary of everything added so far; equal to `summarize` of the same items. */
+  result(): Summary;
+}
+
 /** The user key of sessions without a user id. */
 export const NO_USER = '(no user)';
+
+const GROUP_FIELD = { user: 'byUser', chargePoint: 'byChargePoint', month: 'byMonth' } as const;
+
+/** Running sums of one set of sessions; amounts as exact decimals. */
+class TotalsSum {
+  count = 0;
+  energyKWh: Decimal = new Exact(0);
+  withoutEnergy = 0;
+  durationMs = 0;
+  operationalBudget: Decimal = new Exact(0);
+  reimbursement: Decimal = new Exact(0);
+  readonly other = new Map<string, { count: number; operationalBudget: Decimal; reimbursement: Decimal }>();
+
+  add(item: AssessedSession, currency: string): void {
+    const { session, cost } = item;
+    this.count += 1;
+    if (session.energyKWh === null) this.withoutEnergy += 1;
+    else this.energyKWh = this.energyKWh.plus(session.energyKWh);
+    const ms = session.endedAt.getTime() - session.startedAt.getTime();
+    if (ms > 0) this.durationMs += ms;
+    const { operationalBudget: budget, reimbursement } = cost;
+    if (budget.currency === currency) this.operationalBudget = this.operationalBudget.plus(budget.amount);
+    if (reimbursement.currency === currency) this.reimbursement = this.reimbursement.plus(reimbursement.amount);
+    const foreign = budget.currency !== currency && !budget.amount.isZero() ? budget : reimbursement.currency !== currency && !reimbursement.amount.isZero() ? reimbursement : null;
+    if (foreign) this.addOther(foreign.currency, 1, budget.currency === foreign.currency ? budget.amount : null, reimbursement.currency === foreign.currency ? reimbursement.amount : null);
+  }
+
+  addOther(currency: string, count: number, budget: Decimal | null, reimbursement: Decimal | null): void {
+    let other = this.other.get(currency);
+    if (!other) this.other.set(currency, (other = { count: 0, operationalBudget: new Exact(0), reimbursement: new Exact(0) }));
+    other.count += count;
+    if (budget) other.operationalBudget = other.operationalBudget.plus(budget);
+    if (reimbursement) other.reimbursement = other.reimbursement.plus(reimbursement);
+  }
+
+  merge(totals: Totals, currency: string): void {
+    this.count += totals.count;
+    this.energyKWh = this.energyKWh.plus(totals.energyKWh);
+    this.withoutEnergy += totals.withoutEnergy;
+    this.durationMs += totals.durationMs;
+    this.operationalBudget = this.operationalBudget.plus(totals.operationalBudget.amount);
+    this.reimbursement = this.reimbursement.plus(totals.reimbursement.amount);
+    for (const [other, sums] of Object.entries(totals.otherCurrencies)) {
+      if (other !== currency) this.addOther(other, sums.count, sums.operationalBudget.amount, sums.reimbursement.amount);
+    }
+  }
+
+  result(currency: string): Totals {
+    const otherCurrencies: Record<string, CurrencyTotals> = {};
+    for (const key of [...this.other.keys()].sort()) {
+      const sums = this.other.get(key)!;
+      otherCurrencies[key] = { count: sums.count, operationalBudget: make(sums.operationalBudget, key), reimbursement: make(sums.reimbursement, key) };
+    }
+    return {
+      count: this.count,
+      energyKWh: this.energyKWh,
+      withoutEnergy: this.withoutEnergy,
+      durationMs: this.durationMs,
+      operationalBudget: make(this.operationalBudget, currency),
+      reimbursement: make(this.reimbursement, currency),
+      otherCurrencies,
+    };
+  }
+}
+
+/** Running sums in all and per type. */
+class TypedSum {
+  readonly total = new TotalsSum();
+  readonly byType: Record<SessionType, TotalsSum> = { normal: new TotalsSum(), 'split-billing': new TotalsSum(), whitelist: new TotalsSum(), invalid: new TotalsSum() };
+
+  add(item: AssessedSession, currency: string): void {
+    this.total.add(item, currency);
+    this.byType[item.cost.type].add(item, currency);
+  }
+
+  merge(totals: TypedTotals, currency: string): void {
+    this.total.merge(totals.total, currency);
+    for (const type of SESSION_TYPES) this.byType[type].merge(totals.byType[type], currency);
+  }
+
+  result(currency: string): TypedTotals {
+    const byType = {} as Record<SessionType, Totals>;
+    for (const type of SESSION_TYPES) byType[type] = this.byType[type].result(currency);
+    return { total: this.total.result(currency), byType };
+  }
+}
+
+interface ResolvedSummaryOptions {
+  readonly types: ReadonlySet<SessionType>;
+  readonly groupBy: readonly SummaryGroup[];
+  readonly timeZone: string;
+  readonly currency: string;
+}
+
+/**
+ * Checks summary options before any work and throws one
+ * {@link ConfigError} listing every problem.
+ */
+function resolveSummaryOptions(options: SummaryOptions): ResolvedSummaryOptions {
+  const problems = new IssueList();
+  if (typeof options !== 'object' || options === null) {
+    problems.add([], `expected the options as an object, received ${describe(options)}`);
+    problems.throwIfAny();
+  }
+  const { types = SESSION_TYPES, groupBy = [], timeZone = DEFAULT_TIME_ZONE, currency = 'EUR' } = options;
+  const list = <T>(value: unknown, known: readonly T[], name: string): T[] => {
+    if (!Array.isArray(value)) {
+      problems.add([name], `expected a list of ${known.join(', ')}, received ${describe(value)}`);
+      return [];
+    }
+    const kept: T[] = [];
+    for (let index = 0; index < value.length; index++) {
+      const entry: unknown = value[index];
+      if (known.includes(entry as T)) kept.push(entry as T);
+      else problems.add([name, index], `unknown value ${describe(entry)}; expected one of ${known.join(', ')}`);
+    }
+    return kept;
+  };
+  const typeList = list(types, SESSION_TYPES, 'types');
+  const groupList = list(groupBy, SUMMARY_GROUPS, 'groupBy');
+  if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone)) problems.add(['timeZone'], unknownTimeZoneMessage(timeZone));
+  if (typeof currency !== 'string' || !isCurrencyCode(currency)) {
+    problems.add(['currency'], `invalid currency ${describe(currency)}: expected an ISO 4217 code of three uppercase letters, such as "EUR"`);
+  }
+  problems.throwIfAny();
+  return { types: new Set(typeList), groupBy: [...new Set(groupList)], timeZone, currency };
+}
+
+/** True for an object shaped like an assessed session (a programmer's list of them may hold anything). */
+function isAssessed(item: unknown): item is AssessedSession {
+  return typeof item === 'object' && item !== null && typeof (item as AssessedSession).session === 'object' && typeof (item as AssessedSession).cost === 'object';
+}
+
+/**
+ * Starts a summary to which items are added one at a time, so a stream of a
+ * million sessions is summarised in flat memory. `result()` equals
+ * `summarize(allItemsAdded, options)`. Failed assessments may be added: they
+ * are counted as `unreadable`.
+ *
+ * @example
+ * const summary = createSummary({ groupBy: ['user'] });
+ * for (const assessment of assessSessions(sampleSessions, createClassifier(sampleConfig))) summary.add(assessment);
+ * summary.result().byType['split-billing'].reimbursement.amount.toString(); // => '7.32'
+ * @throws {ConfigError} for bad options, at once; `add` throws it for an item that is not an assessment.
+ */
+export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
+  const { types, groupBy, timeZone, currency } = resolveSummaryOptions(options);
+  const all = new TypedSum();
+  const groups = groupBy.map((group) => ({ group, sums: new Map<string, TypedSum>() }));
+  let unreadable = 0;
+  let added = 0;
+  const keyOf = (group: SummaryGroup, { session }: AssessedSession): string =>
+    group === 'user' ? (session.userId ?? NO_USER) : group === 'chargePoint' ? session.chargePoint.id : monthOf(session.startedAt, timeZone);
+  return {
+    add(item) {
+      const position = added++;
+      if (!isAssessed(item)) {
+        if (typeof item === 'object' && item !== null && (item as Assessment).success === false) {
+          unreadable += 1;
+          return;
+        }
+        throw usageError(['items', position], `expected an assessed session (or a failed assessment), received ${describe(item)}`);
+      }
+      if (!types.has(item.cost.type)) return;
+      all.add(item, currency);
+      for (const { group, sums } of groups) {
+        const key = keyOf(group, item);
+        let sum = sums.get(key);
+        if (!sum) sums.set(key, (sum = new TypedSum()));
+        sum.add(item, currency);
+      }
+    },
+    result() {
+      const summary: { -readonly [K in keyof Summary]: Summary[K] } = { currency, unreadable, ...all.result(currency) };
+      for (const { group, sums } of groups) {
+        const byKey: Record<string, TypedTotals> = {};
+        for (const key of [...sums.keys()].sort()) byKey[key] = sums.get(key)!.result(currency);
+        summary[GROUP_FIELD[group]] = byKey;
+      }
+      return summary;
+    },
+  };
+}
 
 /**
  * Totals count, energy, duration, operational budget and reimbursement per
  * type and in total, optionally per user, charge point and month. Totals are
  * sums of the per-session rounded amounts, so a total never disagrees with
  * its rows by a cent, and the per-type totals add up to the total exactly.
+ * Amounts in another currency than the summary's are never converted nor
+ * refused: they are totalled per currency in `otherCurrencies`.
  *
- * @example summarize(assessed).byType['split-billing'].reimbursement.amount.toString(); // '7.32'
- * @throws {CurrencyMismatchError} when a non-zero amount is in another currency than `options.currency`;
- * {RangeError} for an unknown time zone.
+ * @example summarize(assessed).byType['split-billing'].reimbursement.amount.toString(); // => '7.32'
+ * @throws {ConfigError} for bad options or a list that is not one of assessed sessions (a hole, another value), before any work.
  */
-export function summarize(items: readonly AssessedSession[], options: SummaryOptions = {}): Summary {
-  const currency = options.currency ?? 'EUR';
-  const types = new Set(options.types ?? SESSION_TYPES);
-  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
-  assertTimeZone(timeZone);
-  const groupBy = new Set(options.groupBy ?? []);
-  const selected = items.filter((item) => types.has(item.cost.type));
-  const groups = (key: (item: AssessedSession) => string) => {
-    const grouped = new Map<string, AssessedSession[]>();
-    for (const item of selected) {
-      const k = key(item);
-      const group = grouped.get(k);
-      if (group) group.push(item);
-      else grouped.set(k, [item]);
+export function summarize(items: readonly (AssessedSession | Assessment)[], options: SummaryOptions = {}): Summary {
+  const summary = createSummary(options);
+  if (!Array.isArray(items)) throw usageError(['items'], `expected a list of assessed sessions, received ${describe(items)}`);
+  const problems = new IssueList();
+  for (let index = 0; index < items.length; index++) {
+    if (!(index in items)) problems.add(['items', index], 'missing: the list has a hole here');
+  }
+  problems.throwIfAny('arguments');
+  for (const item of items) summary.add(item);
+  return summary.result();
+}
+
+/** A {@link Summary} as read back from JSON: decimals and amounts as strings. */
+export type SummaryJson = unknown;
+
+/**
+ * Merges summaries computed apart (on worker threads, per partition, on
+ * other machines) into the summary of all their sessions, exactly: merging
+ * is associative and commutative, and a summary survives a JSON round trip,
+ * so parts may be merged in any order and any grouping. Every part must have
+ * been made with the same currency and grouping (the same options).
+ *
+ * @example
+ * const [a, b] = [summarize(assessed.slice(0, 2)), summarize(assessed.slice(2))];
+ * mergeSummaries([JSON.parse(JSON.stringify(a)), b]).total.count; // => assessed.length
+ * @throws {ConfigError} when a part is not a summary or parts were made with different options.
+ */
+export function mergeSummaries(parts: readonly (Summary | SummaryJson)[], options: Pick<SummaryOptions, 'currency'> = {}): Summary {
+  if (!Array.isArray(parts)) throw usageError(['parts'], `expected a list of summaries, received ${describe(parts)}`);
+  const problems = new IssueList();
+  const read = parts.map((part, index) => readSummary(part, problems, ['parts', index]));
+  problems.throwIfAny('arguments');
+  const summaries = read as Summary[];
+  const currency = options.currency ?? summaries[0]?.currency ?? 'EUR';
+  const grouped = (summary: Summary) => SUMMARY_GROUPS.filter((group) => summary[GROUP_FIELD[group]] !== undefined).join(',');
+  summaries.forEach((summary, index) => {
+    if (summary.currency !== currency) problems.add(['parts', index, 'currency'], `this summary is in ${summary.currency}, the others in ${currency}: summarise every part in one currency`);
+    if (grouped(summary) !== grouped(summaries[0]!)) problems.add(['parts', index], `this summary is grouped by "${grouped(summary)}", the first by "${grouped(summaries[0]!)}": summarise every part with the same groupBy`);
+  });
+  problems.throwIfAny('arguments');
+  const all = new TypedSum();
+  let unreadable = 0;
+  const groups = SUMMARY_GROUPS.filter((group) => summaries.length > 0 && summaries[0]![GROUP_FIELD[group]] !== undefined).map((group) => ({ group, sums: new Map<string, TypedSum>() }));
+  for (const summary of summaries) {
+    unreadable += summary.unreadable;
+    all.merge(summary, currency);
+    for (const { group, sums } of groups) {
+      for (const [key, totals] of Object.entries(summary[GROUP_FIELD[group]]!)) {
+        let sum = sums.get(key);
+        if (!sum) sums.set(key, (sum = new TypedSum()));
+        sum.merge(totals, currency);
+      }
     }
-    return Object.fromEntries([...grouped].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, group]) => [k, typedTotals(group, currency)]));
-  };
+  }
+  const merged: { -readonly [K in keyof Summary]: Summary[K] } = { currency, unreadable, ...all.result(currency) };
+  for (const { group, sums } of groups) {
+    const byKey: Record<string, TypedTotals> = {};
+    for (const key of [...sums.keys()].sort()) byKey[key] = sums.get(key)!.result(currency);
+    merged[GROUP_FIELD[group]] = byKey;
+  }
+  return merged;
+}
+
+/** Reads a summary or its JSON form, noting what is malformed; `null` when it cannot be used. */
+function readSummary(part: unknown, problems: IssueList, path: readonly PropertyKey[]): Summary | null {
+  if (typeof part !== 'object' || part === null) {
+    problems.add(path, `expected a summary, received ${describe(part)}`);
+    return null;
+  }
+  const raw = part as Record<string, unknown>;
+  const currency = raw['currency'];
+  if (typeof currency !== 'string' || !isCurrencyCode(currency)) {
+    problems.add([...path, 'currency'], `expected the summary's currency, received ${describe(currency)}`);
+    return null;
+  }
+  const summary: Record<string, unknown> = { currency, unreadable: count(raw['unreadable'] ?? 0, problems, [...path, 'unreadable']), ...readTyped(raw, problems, path) };
+  for (const group of SUMMARY_GROUPS) {
+    const field = GROUP_FIELD[group];
+    const byKey = raw[field];
+    if (byKey === undefined) continue;
+    if (typeof byKey !== 'object' || byKey === null) {
+      problems.add([...path, field], `expected totals per ${group}, received ${describe(byKey)}`);
+      continue;
+    }
+    summary[field] = Object.fromEntries(Object.entries(byKey).map(([key, value]) => [key, readTyped(value, problems, [...path, field, key])]));
+  }
+  return summary as unknown as Summary;
+}
+
+function readTyped(value: unknown, problems: IssueList, path: readonly PropertyKey[]): TypedTotals {
+  const raw = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const byTypeRaw = (typeof raw['byType'] === 'object' && raw['byType'] !== null ? raw['byType'] : {}) as Record<string, unknown>;
+  const byType = {} as Record<SessionType, Totals>;
+  for (const type of SESSION_TYPES) byType[type] = readTotals(byTypeRaw[type], problems, [...path, 'byType', type]);
+  return { total: readTotals(raw['total'], problems, [...path, 'total']), byType };
+}
+
+function readTotals(value: unknown, problems: IssueList, path: readonly PropertyKey[]): Totals {
+  const raw = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  if (typeof value !== 'object' || value === null) problems.add(path, `expected totals, received ${describe(value)}`);
+  const otherRaw = (typeof raw['otherCurrencies'] === 'object' && raw['otherCurrencies'] !== null ? raw['otherCurrencies'] : {}) as Record<string, unknown>;
+  const otherCurrencies: Record<string, CurrencyTotals> = {};
+  for (const [currency, sums] of Object.entries(otherRaw)) {
+    const s = (typeof sums === 'object' && sums !== null ? sums : {}) as Record<string, unknown>;
+    const at = [...path, 'otherCurrencies', currency];
+    otherCurrencies[currency] = { count: count(s['count'], problems, [...at, 'count']), operationalBudget: amount(s['operationalBudget'], problems, [...at, 'operationalBudget']), reimbursement: amount(s['reimbursement'], problems, [...at, 'reimbursement']) };
+  }
   return {
-    currency,
-    ...typedTotals(selected, currency),
-    ...(groupBy.has('user') && { byUser: groups((item) => item.session.userId ?? NO_USER) }),
-    ...(groupBy.has('chargePoint') && { byChargePoint: groups((item) => item.session.chargePoint.id) }),
-    ...(groupBy.has('month') && { byMonth: groups((item) => format(new TZDate(item.session.startedAt, timeZone), 'yyyy-MM')) }),
+    count: count(raw['count'], problems, [...path, 'count']),
+    energyKWh: decimal(raw['energyKWh'], problems, [...path, 'energyKWh']),
+    withoutEnergy: count(raw['withoutEnergy'], problems, [...path, 'withoutEnergy']),
+    durationMs: count(raw['durationMs'], problems, [...path, 'durationMs']),
+    operationalBudget: amount(raw['operationalBudget'], problems, [...path, 'operationalBudget']),
+    reimbursement: amount(raw['reimbursement'], problems, [...path, 'reimbursement']),
+    otherCurrencies,
   };
 }
 
-function typedTotals(items: readonly AssessedSession[], currency: string): TypedTotals {
-  const byType = Object.fromEntries(
-    SESSION_TYPES.map((type) => [type, totals(items.filter((item) => item.cost.type === type), currency)]),
-  ) as Record<SessionType, Totals>;
-  return { total: totals(items, currency), byType };
+function count(value: unknown, problems: IssueList, path: readonly PropertyKey[]): number {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+  problems.add(path, `expected a whole number, received ${describe(value)}`);
+  return 0;
 }
 
-function totals(items: readonly AssessedSession[], currency: string): Totals {
-  let energyKWh = new Exact(0);
-  let withoutEnergy = 0;
-  let durationMs = 0;
-  let operationalBudget = zeroMoney(currency);
-  let reimbursement = zeroMoney(currency);
-  for (const { session, cost } of items) {
-    if (session.energyKWh === null) withoutEnergy += 1;
-    else energyKWh = energyKWh.plus(session.energyKWh);
-    durationMs += Math.max(0, session.endedAt.getTime() - session.startedAt.getTime());
-    operationalBudget = addInCurrency(operationalBudget, cost.operationalBudget);
-    reimbursement = addInCurrency(reimbursement, cost.reimbursement);
-  }
-  return { count: items.length, energyKWh, withoutEnergy, durationMs, operationalBudget, reimbursement };
+function decimal(value: unknown, problems: IssueList, path: readonly PropertyKey[]): Decimal {
+  const read = readDecimal(value, MONEY_LIMITS);
+  if (typeof read !== 'string') return read;
+  problems.add(path, read);
+  return new Exact(0);
 }
 
-function addInCurrency(total: Money, amount: Money): Money {
-  if (amount.currency !== total.currency) {
-    if (isZeroMoney(amount)) return total;
-    throw new CurrencyMismatchError(total.currency, amount.currency);
+function amount(value: unknown, problems: IssueList, path: readonly PropertyKey[]): Money {
+  const raw = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const currency = raw['currency'];
+  if (typeof currency !== 'string' || !isCurrencyCode(currency)) {
+    problems.add([...path, 'currency'], `expected a currency code, received ${describe(currency)}`);
+    return make(new Exact(0), 'EUR');
   }
-  return addMoney(total, amount);
+  return make(decimal(raw['amount'], problems, [...path, 'amount']), currency);
 }

@@ -1,8 +1,11 @@
 import type { AssessedSession } from '../assess/assess.js';
 import type { SessionType } from '../classify/session-type.js';
-import { DEFAULT_TIME_ZONE, assertTimeZone } from '../model/time.js';
+import type { CostAttribution, CostFlag } from '../cost/attribute-cost.js';
+import { IssueList, usageError } from '../errors.js';
+import { describe } from '../model/messages.js';
+import { DEFAULT_TIME_ZONE, isValidTimeZone, unknownTimeZoneMessage } from '../model/time.js';
 import { toCsv } from './csv.js';
-import { assertLocale, formatDuration, formatDurationMinutes, formatEnergy, formatLocalDateTime, formatMoney } from './format.js';
+import { LOCALES, isLocale, formatDuration, formatDurationMinutes, formatEnergy, formatLocalDateTime, formatMoney } from './format.js';
 import type { Locale } from './format.js';
 import { sessionTypeLabel } from './labels.js';
 
@@ -83,19 +86,44 @@ const CPO_HEADERS: Headers<(typeof CPO_COLUMNS)[number]> = {
   de: { sessionId: 'Ladevorgang', start: 'Beginn', end: 'Ende', station: 'Ladestation', connector: 'Anschluss', duration: 'Dauer', energy: 'Energie', remuneration: 'Vergütung', remunerationType: 'Vergütungsart' },
 };
 
-/** The options with their defaults, checked once so a bad value fails even for an empty list. */
+/** The options with their defaults, checked once so a bad value fails even for an empty list, listing every problem. */
 function resolveOptions(options: ViewOptions): { timeZone: string; locale: Locale } {
+  const problems = new IssueList();
+  if (typeof options !== 'object' || options === null) {
+    problems.add([], `expected the options as an object, received ${describe(options)}`);
+    problems.throwIfAny();
+  }
   const locale: unknown = options.locale ?? 'en';
-  assertLocale(locale);
+  if (!isLocale(locale)) problems.add(['locale'], `unknown locale ${describe(locale)}; use one of ${LOCALES.join(', ')}`);
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
-  assertTimeZone(timeZone);
-  return { timeZone, locale };
+  if (!isValidTimeZone(timeZone)) problems.add(['timeZone'], unknownTimeZoneMessage(timeZone));
+  problems.throwIfAny();
+  return { timeZone, locale: locale as Locale };
 }
+
+/** Checks a list of assessed sessions before any row is written: an array, no holes, every item an assessed session. */
+function checkItems(items: readonly AssessedSession[]): void {
+  if (!Array.isArray(items)) throw usageError(['items'], `expected a list of assessed sessions, received ${describe(items)}`);
+  const problems = new IssueList();
+  for (let index = 0; index < items.length; index++) {
+    if (!(index in items)) problems.add(['items', index], 'missing: the list has a hole here');
+    else if (!isAssessedSession(items[index])) problems.add(['items', index], `expected an assessed session, received ${describe(items[index])}`);
+  }
+  problems.throwIfAny('arguments');
+}
+
+function isAssessedSession(item: unknown): boolean {
+  return typeof item === 'object' && item !== null && typeof (item as AssessedSession).session === 'object' && typeof (item as AssessedSession).cost === 'object' && typeof (item as AssessedSession).classification === 'object';
+}
+
+/** Flags that leave a figure unknown: the view shows "–", never a 0 that would read as free. */
+const UNKNOWN_AMOUNT: ReadonlySet<CostFlag> = new Set(['price-missing', 'rate-missing', 'energy-missing', 'currency-unknown']);
+const amountKnown = (cost: CostAttribution) => !cost.flags.some((flag) => UNKNOWN_AMOUNT.has(flag));
 
 function buildActivityRow({ session, classification, cost }: AssessedSession, { timeZone, locale }: { timeZone: string; locale: Locale }): ActivityRow {
   const type = classification.type;
   const duration = formatDuration(session.endedAt.getTime() - session.startedAt.getTime());
-  const priceKnown = type === 'normal' && !cost.flags.includes('price-missing');
+  const priceKnown = type === 'normal' && amountKnown(cost);
   return {
     sessionId: session.id,
     time: formatLocalDateTime(session.startedAt, timeZone),
@@ -111,7 +139,7 @@ function buildActivityRow({ session, classification, cost }: AssessedSession, { 
 function buildCpoRow({ session, classification, cost }: AssessedSession, { timeZone, locale }: { timeZone: string; locale: Locale }): CpoRow {
   const type = classification.type;
   // Without a rate or an energy reading the reimbursement is unknown, not 0.
-  const amountKnown = type === 'split-billing' && !cost.flags.includes('rate-missing') && !cost.flags.includes('energy-missing');
+  const reimbursementKnown = type === 'split-billing' && amountKnown(cost);
   return {
     sessionId: session.id,
     start: formatLocalDateTime(session.startedAt, timeZone, 'minute'),
@@ -120,7 +148,7 @@ function buildCpoRow({ session, classification, cost }: AssessedSession, { timeZ
     connector: session.chargePoint.connectorId ?? '',
     duration: formatDurationMinutes(session.endedAt.getTime() - session.startedAt.getTime(), locale),
     energy: session.energyKWh === null ? NONE : formatEnergy(session.energyKWh, locale),
-    remuneration: amountKnown ? formatMoney(cost.reimbursement.amount, cost.reimbursement.currency, locale) : NONE,
+    remuneration: reimbursementKnown ? formatMoney(cost.reimbursement.amount, cost.reimbursement.currency, locale) : NONE,
     remunerationType: sessionTypeLabel(type, locale),
   };
 }
@@ -134,7 +162,7 @@ function buildCpoRow({ session, classification, cost }: AssessedSession, { timeZ
  * @param item - a session with its classification and cost
  * @param options - time zone (default Europe/Brussels) and language (default English)
  * @returns the row, every figure as text
- * @throws RangeError when the locale or time zone is unknown
+ * @throws {ConfigError} when the locale or time zone is unknown
  * @example
  * const [rel1] = assessSessions(sampleSessions, createClassifier(sampleConfig)); // the release's rel-1, assessed successfully
  * activityRow(rel1);
@@ -142,7 +170,9 @@ function buildCpoRow({ session, classification, cost }: AssessedSession, { timeZ
  * //   description: '3.667 kWh – 0:15:02', type: 'split-billing', typeLabel: 'Split billing', priceInclVat: '–' }
  */
 export function activityRow(item: AssessedSession, options: ViewOptions = {}): ActivityRow {
-  return buildActivityRow(item, resolveOptions(options));
+  const resolved = resolveOptions(options);
+  if (!isAssessedSession(item)) throw usageError(['item'], `expected an assessed session, received ${describe(item)}`);
+  return buildActivityRow(item, resolved);
 }
 
 /**
@@ -155,14 +185,16 @@ export function activityRow(item: AssessedSession, options: ViewOptions = {}): A
  * @param item - a session with its classification and cost
  * @param options - time zone (default Europe/Brussels) and language (default English)
  * @returns the row, every figure as text
- * @throws RangeError when the locale or time zone is unknown
+ * @throws {ConfigError} when the locale or time zone is unknown
  * @example
  * cpoRow(rel1);
  * // { sessionId: 'rel-1', start: '2022-11-10 14:50', end: '2022-11-10 15:05', station: 'cp_test2', connector: '1',
  * //   duration: '15 minutes', energy: '3.667 kWh', remuneration: '€2.44', remunerationType: 'Split billing' }
  */
 export function cpoRow(item: AssessedSession, options: ViewOptions = {}): CpoRow {
-  return buildCpoRow(item, resolveOptions(options));
+  const resolved = resolveOptions(options);
+  if (!isAssessedSession(item)) throw usageError(['item'], `expected an assessed session, received ${describe(item)}`);
+  return buildCpoRow(item, resolved);
 }
 
 /**
@@ -174,7 +206,7 @@ export function cpoRow(item: AssessedSession, options: ViewOptions = {}): CpoRow
  * @param items - assessed sessions, in the order to list them
  * @param options - time zone (default Europe/Brussels) and language (default English)
  * @returns the CSV text
- * @throws RangeError when the locale or time zone is unknown
+ * @throws {ConfigError} when the locale or time zone is unknown
  * @example
  * activityCsv([rel1]);
  * // 'Session,Time,User,Operator,Description,Session type,Price (incl. VAT)\r\n'
@@ -182,6 +214,7 @@ export function cpoRow(item: AssessedSession, options: ViewOptions = {}): CpoRow
  */
 export function activityCsv(items: readonly AssessedSession[], options: ViewOptions = {}): string {
   const resolved = resolveOptions(options);
+  checkItems(items);
   const headers = ACTIVITY_HEADERS[resolved.locale];
   return toCsv(
     ACTIVITY_COLUMNS.map((column) => headers[column]),
@@ -201,7 +234,7 @@ export function activityCsv(items: readonly AssessedSession[], options: ViewOpti
  * @param items - assessed sessions, in the order to list them
  * @param options - time zone (default Europe/Brussels) and language (default English)
  * @returns the CSV text
- * @throws RangeError when the locale or time zone is unknown
+ * @throws {ConfigError} when the locale or time zone is unknown
  * @example
  * cpoCsv([rel1], { locale: 'nl' });
  * // 'Sessie,Start,Einde,Laadpaal,Connector,Duur,Energie,Vergoeding,Type vergoeding\r\n'
@@ -210,6 +243,7 @@ export function activityCsv(items: readonly AssessedSession[], options: ViewOpti
  */
 export function cpoCsv(items: readonly AssessedSession[], options: ViewOptions = {}): string {
   const resolved = resolveOptions(options);
+  checkItems(items);
   const headers = CPO_HEADERS[resolved.locale];
   return toCsv(
     CPO_COLUMNS.map((column) => headers[column]),

@@ -1,6 +1,5 @@
-import Decimal from 'decimal.js';
 import * as z from 'zod';
-import { decimalSchema } from '../model/decimal.js';
+import { decimalSchema, isDecimal } from '../model/decimal.js';
 import { instantSchema } from '../model/instant.js';
 import { objectError } from '../model/messages.js';
 import { stopReasonSchema } from '../model/stop-reason.js';
@@ -60,10 +59,10 @@ export const validityConfigSchema = z
   .superRefine(
     ({ energyKWh, minDurationSeconds, maxDurationSeconds }, ctx) => {
       // Runs even when other fields failed, so one error lists every problem; fields that failed are skipped.
-      if (energyKWh?.min instanceof Decimal && energyKWh.max instanceof Decimal && energyKWh.min.gt(energyKWh.max)) {
+      if (isDecimal(energyKWh?.min) && isDecimal(energyKWh.max) && energyKWh.min.gt(energyKWh.max)) {
         ctx.addIssue({ code: 'custom', path: ['energyKWh', 'min'], message: `min (${energyKWh.min}) is above max (${energyKWh.max})` });
       }
-      if (minDurationSeconds instanceof Decimal && maxDurationSeconds instanceof Decimal && minDurationSeconds.gt(maxDurationSeconds)) {
+      if (isDecimal(minDurationSeconds) && isDecimal(maxDurationSeconds) && minDurationSeconds.gt(maxDurationSeconds)) {
         ctx.addIssue({
           code: 'custom',
           path: ['minDurationSeconds'],

@@ -1,4 +1,4 @@
-import { Exact } from '../model/decimal.js';
+import { Approximate, Exact } from '../model/decimal.js';
 import type { ChargingSession } from '../model/session.js';
 import type { InvalidReasonCode, Reason } from './reason.js';
 import type { ValidityConfig } from './config.js';
@@ -106,10 +106,10 @@ export const averagePowerPlausible: ValidityRule = (session, { maxAveragePower }
   const limitKW = session.chargePoint.maxPowerKW ?? maxAveragePower?.kW;
   if (maxAveragePower === null || limitKW === undefined || session.energyKWh === null || ms < 0) return null;
   const allowedKW = limitKW.times(maxAveragePower.tolerancePercent.div(100).plus(1));
+  // energy / hours <= allowed, compared without dividing: energy x 3,600,000 <= allowed x ms.
   const energyKWh = session.energyKWh;
-  const plausible = ms === 0 ? energyKWh.isZero() : energyKWh.times(3_600_000).div(ms).lte(allowedKW);
-  if (plausible) return null;
-  const averageKW = ms === 0 ? 'unbounded' : energyKWh.times(3_600_000).div(ms).toDecimalPlaces(3).toString();
+  if (energyKWh.times(3_600_000).lte(allowedKW.times(ms))) return null;
+  const averageKW = ms === 0 ? 'unbounded' : new Approximate(energyKWh).times(3_600_000).div(ms).toDecimalPlaces(3).toString();
   return {
     code: 'power-implausible',
     message: `an average of ${averageKW} kW is more than the ${limitKW} kW connector allows (with ${maxAveragePower.tolerancePercent} % tolerance)`,

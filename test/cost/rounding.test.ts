@@ -1,8 +1,9 @@
 import fc from 'fast-check';
+import { ConfigError } from '../../src/errors';
 import { describe, expect, it } from 'vitest';
 import { money } from '../../src/cost/money';
 import type { Money } from '../../src/cost/money';
-import { ROUNDING_MODES, minorUnitDigits, roundMoney } from '../../src/cost/rounding';
+import { findMinorUnitDigits, ROUNDING_MODES, minorUnitDigits, roundMoney } from '../../src/cost/rounding';
 import type { RoundingMode } from '../../src/cost/rounding';
 import { Exact } from '../../src/model/decimal';
 import { scaledDecimalArb, scaledValueText, type Scaled } from '../support/scaled';
@@ -76,12 +77,22 @@ describe('roundMoney', () => {
   });
 
   it('refuses a currency with no known minor unit', () => {
-    expect(() => roundMoney(money('1', 'XTS'))).toThrow(RangeError);
-    expect(() => roundMoney(money('1', 'XTS'))).toThrow(/add it to the configuration's minor units/);
+    expect(() => roundMoney(money('1', 'XTS'))).toThrow(ConfigError);
+    expect(() => roundMoney(money('1', 'XTS'))).toThrow(/give it in the minor units/);
   });
 });
 
 describe('minorUnitDigits', () => {
+  it('knows every ISO 4217 currency the runtime knows, with the ISO minor unit where display data differs', () => {
+    expect(minorUnitDigits('THB')).toBe(2);
+    expect(minorUnitDigits('MAD')).toBe(2);
+    expect(minorUnitDigits('IDR')).toBe(2);
+    expect(minorUnitDigits('IQD')).toBe(3);
+    expect(minorUnitDigits('ISK')).toBe(0);
+    expect(findMinorUnitDigits('XTS')).toBeNull();
+    expect(findMinorUnitDigits('eur')).toBeNull();
+  });
+
   it('knows the ISO 4217 minor units of common currencies', () => {
     for (const currency of ['EUR', 'GBP', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'USD', 'CZK', 'HUF']) {
       expect(minorUnitDigits(currency)).toBe(2);
@@ -101,16 +112,16 @@ describe('minorUnitDigits', () => {
 
   it('tells how to fix an unknown currency', () => {
     expect(() => minorUnitDigits('XTS')).toThrow(
-      'unknown minor unit for currency XTS: add it to the configuration\'s minor units, e.g. { "XTS": 2 } for two decimals',
+      'unknown minor unit for currency XTS: give it in the minor units, e.g. { "XTS": 2 } for two decimals',
     );
-    expect(() => minorUnitDigits('XTS', { EUR: 2 })).toThrow(RangeError);
+    expect(() => minorUnitDigits('XTS', { EUR: 2 })).toThrow(ConfigError);
   });
 
   it('refuses malformed codes and overrides', () => {
     expect(() => minorUnitDigits('eur')).toThrow(/three uppercase letters/);
     expect(() => minorUnitDigits('EUR', { EUR: -1 })).toThrow(/invalid minor unit for EUR/);
-    expect(() => minorUnitDigits('EUR', { EUR: 1.5 })).toThrow(RangeError);
-    expect(() => minorUnitDigits('EUR', { EUR: Number.NaN })).toThrow(RangeError);
+    expect(() => minorUnitDigits('EUR', { EUR: 1.5 })).toThrow(ConfigError);
+    expect(() => minorUnitDigits('EUR', { EUR: Number.NaN })).toThrow(ConfigError);
   });
 
   it('ignores inherited keys of the overrides object', () => {

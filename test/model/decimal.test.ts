@@ -19,11 +19,11 @@ function refusal(input: unknown): string[] {
 }
 
 describe('Exact', () => {
-  it('computes with 50 significant digits whatever the global Decimal settings', () => {
+  it('computes with 1,000 significant digits whatever the global Decimal settings', () => {
     const globalPrecision = Decimal.precision;
     Decimal.set({ precision: 5 });
     try {
-      expect(new Exact(1).div(3).toString()).toBe(`0.${'3'.repeat(50)}`);
+      expect(new Exact(1).div(3).toString()).toBe(`0.${'3'.repeat(1000)}`);
     } finally {
       Decimal.set({ precision: globalPrecision });
     }
@@ -66,20 +66,33 @@ describe('decimalSchema', () => {
     expect(read('350.001').gt(350)).toBe(true);
   });
 
-  it('keeps every digit of a long decimal string', () => {
-    const long = '12345678901234567890.123456789012345678901234567';
+  it('keeps every digit of a long decimal string within the limits', () => {
+    const long = '123456789012345.12345678901234567891';
     expect(read(long).toString()).toBe(long);
+    expect(read('-999999999999999.99999999999999999999').toString()).toBe('-999999999999999.99999999999999999999');
+  });
+
+  it('refuses what no meter, price or rate can be: 10^15 or more, more than 20 decimals, absurd exponents', () => {
+    expect(refusal('1e600000000')).toEqual(['"1e600000000" is too large: a value here stays below 10^15 (check its unit and digits)']);
+    expect(refusal('1e9000000000000001')).toEqual(['expected a finite decimal number such as "3.667", received "1e9000000000000001"']);
+    expect(refusal('1000000000000000')).toHaveLength(1);
+    expect(refusal(-1e15)).toHaveLength(1);
+    expect(refusal('1e-21')).toEqual(['"1e-21" has more than 20 decimal places (check its unit and digits)']);
+    expect(refusal('1e-600000000')).toHaveLength(1);
+    expect(refusal(5e-324)).toHaveLength(1);
+    expect(refusal(new Decimal('1e600000000'))).toEqual(['1e+600000000 is too large: a value here stays below 10^15 (check its unit and digits)']);
+    expect(read('0e600000000').isZero()).toBe(true);
   });
 
   it('accepts a Decimal, from decimal.js itself or from Exact, keeping its digits', () => {
     expect(read(new Decimal('3.667')).toString()).toBe('3.667');
     expect(read(new Exact('11.001')).toString()).toBe('11.001');
-    const manyDigits = new Decimal('0.1234567890123456789012345678901234567890');
-    expect(read(manyDigits).toString()).toBe('0.123456789012345678901234567890123456789');
+    const manyDigits = new Decimal('0.12345678901234567890');
+    expect(read(manyDigits).toString()).toBe('0.1234567890123456789');
   });
 
   it('gives values that compute with the library precision', () => {
-    expect(read('1').div(3).toString()).toBe(`0.${'3'.repeat(50)}`);
+    expect(read('1').div(3).toString()).toBe(`0.${'3'.repeat(1000)}`);
   });
 
   it('refuses NaN and infinities, as numbers, strings or Decimals', () => {
@@ -108,7 +121,10 @@ describe('decimalSchema', () => {
 });
 
 describe('properties', () => {
-  const scaledArb = fc.record({ unscaled: fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }), scale: fc.integer({ min: 0, max: 9 }) });
+  /** Decimals within the limits: below 10^15, up to 20 decimals. */
+  const scaledArb = fc.integer({ min: 0, max: 20 }).chain((scale) =>
+    fc.bigInt({ min: -(10n ** BigInt(15 + scale)) + 1n, max: 10n ** BigInt(15 + scale) - 1n }).map((unscaled) => ({ unscaled, scale })),
+  );
 
   it('reads any decimal string exactly', () => {
     fc.assert(
@@ -119,9 +135,9 @@ describe('properties', () => {
     );
   });
 
-  it('reads any finite number as the shortest decimal that is that number', () => {
+  it('reads any finite number within the limits as the shortest decimal that is that number', () => {
     fc.assert(
-      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (value) => {
+      fc.property(fc.double({ noNaN: true, min: -1e15, max: 1e15, minExcluded: true, maxExcluded: true }).filter((n) => new Decimal(String(n)).decimalPlaces() <= 20), (value) => {
         const decimal = read(value);
         expect(decimal.toNumber()).toBe(value === 0 ? 0 : value);
         // Never the binary expansion (up to 767 digits): at most the 17 digits that identify a double.
@@ -139,10 +155,11 @@ describe('properties', () => {
           expect(Number.isNaN(Number(input))).toBe(false);
           expect(input.trim()).not.toBe('');
           expect(result.data.toNumber()).toBe(Number(input));
+          expect(Math.abs(Number(input))).toBeLessThan(1e15);
         } else {
           expect(result.error.issues).toHaveLength(1);
           expect(result.error.issues[0]?.path).toEqual([]);
-          expect(result.error.issues[0]?.message).toContain('"3.667"');
+          expect(result.error.issues[0]?.message).toMatch(/"3\.667"|too large|decimal places/);
         }
       }),
       { numRuns: 500 },

@@ -360,13 +360,17 @@ const instantInputArb = fc.oneof(
   fc.oneof(fc.constant('Z'), fc.constant('z')).chain((z) => instantArb.map((instant) => ({ input: instant.toISOString().replace('Z', z), ms: instant.getTime() }))),
   instantArb.map((instant) => ({ input: new Date(instant.getTime()) as string | Date, ms: instant.getTime() })),
 );
-/** Energy as input and the check that the parsed value is exactly it. */
+/** Decimal places of a number's shortest round-trip text. */
+const decimalPlaces = (n: number) => new Decimal(String(n)).decimalPlaces();
+/** Energy as input (within the limits a reading can have: below 10^15, at most 20 decimals) and the check that the parsed value is exactly it. */
 const energyArb = fc.oneof(
-  fc.record({ unscaled: fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }), scale: fc.integer({ min: 0, max: 9 }) }).map(({ unscaled, scale }) => {
-    const text = scaledText(unscaled, scale);
-    return { input: text as string | number | null, check: (value: Decimal | null) => value !== null && value.toFixed(scale) === text };
-  }),
-  fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => ({
+  fc.integer({ min: 0, max: 20 }).chain((scale) =>
+    fc.bigInt({ min: -(10n ** BigInt(15 + scale)) + 1n, max: 10n ** BigInt(15 + scale) - 1n }).map((unscaled) => {
+      const text = scaledText(unscaled, scale);
+      return { input: text as string | number | null, check: (value: Decimal | null) => value !== null && value.toFixed(scale) === text };
+    }),
+  ),
+  fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15, maxExcluded: true, minExcluded: true }).filter((n) => decimalPlaces(n) <= 20).map((n) => ({
     input: n as string | number | null,
     check: (value: Decimal | null) => value !== null && value.toNumber() === n && value.sd() <= 17,
   })),
@@ -404,7 +408,7 @@ const validArb = fc
 
 /** Ways to break a valid input, each with the path its issue must name. */
 const BREAKERS: { path: PropertyKey[]; apply: (input: Record<string, unknown>) => Record<string, unknown> }[] = [
-  ...[Number.NaN, Number.POSITIVE_INFINITY, '1,5', 'abc', '', undefined, true].map((energyKWh) => ({ path: ['energyKWh'], apply: (i: Record<string, unknown>) => ({ ...i, energyKWh }) })),
+  ...[Number.NaN, Number.POSITIVE_INFINITY, '1,5', 'abc', '', undefined, true, '1e600000000', '1e9000000000000001', '1e15', -1e15, '1e-21', 5e-324].map((energyKWh) => ({ path: ['energyKWh'], apply: (i: Record<string, unknown>) => ({ ...i, energyKWh }) })),
   ...['2022-11-10T14:50:16', '2022-02-30T10:00Z', '2022-11-10', '2022-11-10T14:50:16+24:00', 5, new Date(Number.NaN), undefined].map((startedAt) => ({
     path: ['startedAt'],
     apply: (i: Record<string, unknown>) => ({ ...i, startedAt }),

@@ -1,3 +1,4 @@
+import { ConfigError } from '../../src/errors';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
@@ -43,7 +44,7 @@ describe('toCsv', () => {
     );
   });
   it('refuses rows of the wrong length, naming the row', () => {
-    expect(() => toCsv(['a', 'b'], [['1', '2'], ['1']])).toThrow(RangeError);
+    expect(() => toCsv(['a', 'b'], [['1', '2'], ['1']])).toThrow(ConfigError);
     expect(() => toCsv(['a', 'b'], [['1', '2'], ['1']])).toThrow(/rows\[1\] has 1 cells but the header has 2 columns/);
     expect(() => toCsv(['a'], [['1', '2']])).toThrow(/rows\[0\] has 2 cells/);
   });

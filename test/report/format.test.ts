@@ -1,3 +1,4 @@
+import { ConfigError } from '../../src/errors';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
@@ -91,7 +92,7 @@ describe('formatDuration', () => {
     expect(formatDuration(-0)).toBe('0:00:00');
   });
   it('refuses NaN and infinities', () => {
-    expect(() => formatDuration(Number.NaN)).toThrow(RangeError);
+    expect(() => formatDuration(Number.NaN)).toThrow(ConfigError);
     expect(() => formatDuration(Number.POSITIVE_INFINITY)).toThrow(/finite number of milliseconds/);
   });
 });
@@ -128,7 +129,7 @@ describe('formatDurationMinutes', () => {
     expect(formatDurationMinutes(-10_000)).toBe('-0 minutes');
   });
   it('refuses bad input with a message', () => {
-    expect(() => formatDurationMinutes(Number.NaN)).toThrow(RangeError);
+    expect(() => formatDurationMinutes(Number.NaN)).toThrow(ConfigError);
     expect(() => formatDurationMinutes(60_000, 'es' as Locale)).toThrow(/unknown locale "es"; use one of en, fr, nl, de/);
   });
 });
@@ -171,7 +172,7 @@ describe('formatEnergy', () => {
   });
   it('refuses non-finite decimals', () => {
     expect(() => formatEnergy(new Exact(Number.NaN))).toThrow(/finite decimal, received NaN/);
-    expect(() => formatEnergy(new Exact(Number.POSITIVE_INFINITY))).toThrow(RangeError);
+    expect(() => formatEnergy(new Exact(Number.POSITIVE_INFINITY))).toThrow(ConfigError);
   });
 });
 

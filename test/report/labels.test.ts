@@ -1,3 +1,4 @@
+import { ConfigError } from '../../src/errors';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { SESSION_TYPES } from '../../src/classify/session-type';
@@ -25,7 +26,7 @@ describe('sessionTypeLabel', () => {
     expect(() => sessionTypeLabel('free' as SessionType)).toThrow(
       /unknown session type "free"; use one of normal, split-billing, whitelist, invalid/,
     );
-    expect(() => sessionTypeLabel('toString' as SessionType)).toThrow(RangeError);
+    expect(() => sessionTypeLabel('toString' as SessionType)).toThrow(ConfigError);
     expect(() => sessionTypeLabel('normal', 'es' as Locale)).toThrow(/unknown locale "es"/);
   });
 });

@@ -1,5 +1,6 @@
 import type Decimal from 'decimal.js';
 import fc from 'fast-check';
+import { ConfigError } from '../../src/errors';
 import { describe, expect, it } from 'vitest';
 import { assessSessions, type AssessedSession } from '../../src/assess/assess';
 import { createClassifier, type Classifier } from '../../src/classify/classifier';
@@ -195,36 +196,34 @@ describe('summarize: months in a time zone', () => {
     expect(summary.byMonth?.['2022-10']?.total.reimbursement.amount.toString()).toBe('2.44');
   });
 
-  it('refuses an unknown time zone with a RangeError, even for an empty list', () => {
-    expect(() => summarize([lateOctober], { groupBy: ['month'], timeZone: 'Europe/Brusels' })).toThrow(RangeError);
+  it('refuses an unknown time zone with a ConfigError, even for an empty list', () => {
+    expect(() => summarize([lateOctober], { groupBy: ['month'], timeZone: 'Europe/Brusels' })).toThrow(ConfigError);
     expect(() => summarize([lateOctober], { groupBy: ['month'], timeZone: 'Europe/Brusels' })).toThrow(/Europe\/Brusels/);
-    expect(() => summarize([], { timeZone: 'Mars/Olympus' })).toThrow(RangeError);
+    expect(() => summarize([], { timeZone: 'Mars/Olympus' })).toThrow(ConfigError);
   });
 });
 
 describe('summarize: currencies', () => {
-  it('throws CurrencyMismatchError for a non-zero amount in another currency', () => {
+  it('totals a non-zero amount in another currency apart, in its own currency, never converted nor thrown', () => {
     const swiss = item({ id: 'ch', chargePoint: PUBLIC, price: { inclVat: '12.50', currency: 'CHF' } });
     expect(show(swiss.cost.operationalBudget)).toBe('12.5 CHF');
-    expect(() => summarize([item(), swiss])).toThrow(CurrencyMismatchError);
-    try {
-      summarize([item(), swiss]);
-    } catch (error) {
-      expect(error).toBeInstanceOf(CurrencyMismatchError);
-      expect((error as CurrencyMismatchError).expected).toBe('EUR');
-      expect((error as CurrencyMismatchError).received).toBe('CHF');
-    }
-    // In CHF the Swiss amount sums, and the EUR reimbursement is what does not.
-    expect(() => summarize([swiss], { currency: 'CHF' })).not.toThrow();
-    expect(show(summarize([swiss], { currency: 'CHF' }).total.operationalBudget)).toBe('12.5 CHF');
-    expect(() => summarize([item(), swiss], { currency: 'CHF' })).toThrow(CurrencyMismatchError);
+    const summary = summarize([item(), swiss]);
+    expect(summary.total.count).toBe(2);
+    expect(show(summary.total.operationalBudget)).toBe('0 EUR');
+    expect(show(summary.total.reimbursement)).toBe('2.44 EUR');
+    expect(summary.total.otherCurrencies).toEqual({ CHF: { count: 1, operationalBudget: swiss.cost.operationalBudget, reimbursement: money('0', 'CHF') } });
+    expect(summary.byType.normal.otherCurrencies['CHF']?.count).toBe(1);
+    expect(summary.byType['split-billing'].otherCurrencies).toEqual({});
+    // In CHF the Swiss amount is the main total, and the EUR reimbursement is the other currency.
+    const inChf = summarize([item(), swiss], { currency: 'CHF' });
+    expect(show(inChf.total.operationalBudget)).toBe('12.5 CHF');
+    expect(show(inChf.total.otherCurrencies['EUR']!.reimbursement)).toBe('2.44 EUR');
   });
 
-  it('still throws when the type filter would keep the foreign amount', () => {
+  it('keeps the foreign amount only where the type filter keeps its session', () => {
     const swiss = item({ id: 'ch', chargePoint: PUBLIC, price: { inclVat: '12.50', currency: 'CHF' } });
-    expect(() => summarize([swiss], { types: ['normal'] })).toThrow(CurrencyMismatchError);
-    // Filtered out, it is not summed.
-    expect(summarize([swiss, item()], { types: ['split-billing'] }).total.count).toBe(1);
+    expect(summarize([swiss], { types: ['normal'] }).total.otherCurrencies['CHF']?.count).toBe(1);
+    expect(summarize([swiss, item()], { types: ['split-billing'] }).total.otherCurrencies).toEqual({});
   });
 
   it('lets zero amounts in another currency through', () => {
@@ -405,15 +404,19 @@ describe('properties', () => {
     );
   });
 
-  it('a non-zero amount in another currency throws; zero amounts in another currency do not', () => {
+  it('a non-zero amount in another currency is totalled in its currency; zero amounts in another currency change nothing', () => {
     fc.assert(
       fc.property(batchArb, fc.constantFrom('CHF', 'USD'), (items, other) => {
         const summary = summarize(items);
         const foreignZero = item({ id: 'zero', chargePoint: SITE }, { currency: other });
-        expect(summarize([...items, foreignZero]).total.count).toBe(summary.total.count + 1);
+        const withZero = summarize([...items, foreignZero]);
+        expect(withZero.total.count).toBe(summary.total.count + 1);
+        expect(withZero.total.otherCurrencies).toEqual(summary.total.otherCurrencies);
         const foreign = item({ id: 'foreign', chargePoint: PUBLIC, price: { inclVat: '0.01', currency: other } });
         const at = Math.floor(items.length / 2);
-        expect(() => summarize([...items.slice(0, at), foreign, ...items.slice(at)])).toThrow(CurrencyMismatchError);
+        const withForeign = summarize([...items.slice(0, at), foreign, ...items.slice(at)]);
+        expect(show(withForeign.total.operationalBudget)).toBe(show(summary.total.operationalBudget));
+        expect(show(withForeign.total.otherCurrencies[other]!.operationalBudget)).toBe(`0.01 ${other}`);
       }),
     );
   });
