@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { Exact } from '../model/decimal.js';
+import { decimalSchema, Exact } from '../model/decimal.js';
 import { identifierSchema } from '../model/identifier.js';
 import { describe } from '../model/messages.js';
 import { createSessionSchema, type ChargingSession } from '../model/session.js';
@@ -59,10 +59,11 @@ export function readOcpiSession(input: unknown, kind: 'cdr' | 'session', options
 
   let session = parsed.data;
   checkTimes(r, session, kind, endField);
-  if (options.userIdFor) {
-    const userId = userIdSchema.safeParse(options.userIdFor(session.token, input));
-    if (userId.success) session = { ...session, userId: userId.data };
-    else if (userId.error.issues[0]?.input !== undefined) r.issue(['userId'], `userIdFor gave ${describe(userId.error.issues[0]?.input)}: ${userId.error.issues[0]?.message}`);
+  const userId = options.userIdFor?.(session.token, input);
+  if (userId !== undefined) {
+    const read = userIdSchema.safeParse(userId);
+    if (read.success) session = { ...session, userId: read.data };
+    else r.issue(['userId'], `userIdFor gave ${describe(userId)}: ${read.error.issues.map((issue) => issue.message).join('; ')}`, userId);
   }
   return r.result({ success: true, data: session });
 }
@@ -185,9 +186,8 @@ function afterTaxes(r: OcpiReader, beforeTaxes: unknown): unknown {
     r.checkNumber(amount, path);
     const value = r.decimal(amount);
     if (value === null) {
-      // The session schema reports the unreadable amount, at its own path.
-      r.source('price.inclVat', path);
-      return amount ?? null;
+      r.issue(path, decimalSchema.safeParse(amount).error?.issues[0]?.message ?? 'expected a decimal number', amount);
+      return undefined;
     }
     total = total?.plus(value) ?? null;
   }
