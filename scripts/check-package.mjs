@@ -16,6 +16,19 @@ for (const [name, api, sample] of [['import', esm, esmSample], ['require', cjs, 
   console.log(`${name}: ${Object.keys(api).length} exports, sample classified`);
 }
 
+// The OCPI adapters' subpath loads both ways and reads a CDR.
+const ocpiCdr = {
+  country_code: 'BE', party_id: 'MBF', id: 'cdr-1', start_date_time: '2022-11-10T13:50:16Z', end_date_time: '2022-11-10T14:05:18Z',
+  cdr_token: { country_code: 'NL', party_id: 'TST', uid: '04A23B5C', type: 'RFID', contract_id: 'NL-TST-C12345678-S' },
+  auth_method: 'WHITELIST', cdr_location: { id: 'home-42', evse_uid: 'cp_test2', evse_id: 'BE*MBF*E1', connector_id: '1' },
+  currency: 'EUR', total_cost: { excl_vat: 2.0165, incl_vat: 2.44 }, total_energy: 3.667, total_time: 0.2506, last_updated: '2022-11-10T14:06:00Z',
+};
+for (const [name, ocpi] of [['import', await import('charging-sessions/ocpi')], ['require', require('charging-sessions/ocpi')]]) {
+  const read = ocpi.fromOcpiCdr(ocpiCdr);
+  assert.ok(read.success && read.data.chargePoint.id === 'cp_test2', `${name}: charging-sessions/ocpi reads a CDR`);
+  console.log(`${name} charging-sessions/ocpi: ${Object.keys(ocpi).length} exports, a CDR read`);
+}
+
 // Tree-shaking: a portal that only labels session types must not carry the
 // schemas, zod or decimal.js.
 const { build } = await import('esbuild');
