@@ -23,6 +23,7 @@ function toModule(markdown: string): { source: string; assertions: number } {
   const body = blocks
     .join('\n')
     .replaceAll("from 'charging-sessions/sample'", `from '${join(root, 'src/sample/index')}'`)
+    .replaceAll("from 'charging-sessions/ocpp'", `from '${join(root, 'src/ocpp/index')}'`)
     .replaceAll("from 'charging-sessions'", `from '${join(root, 'src/index')}'`)
     .split('\n')
     .map((line) => {
