@@ -9,6 +9,8 @@ import { meterValueSchema } from './sampled-value.js';
  * Zod schema for an OCPP 1.6 `transactionId` (an integer), read as a string
  * so that 0, -1 and 9223372036854775807 stay distinct and exact. Accepts a
  * number, a bigint, or an exact decimal (as the adapters read it from text).
+ *
+ * @example transactionId16Schema.parse(-1); // '-1'
  */
 export const transactionId16Schema = z
   // Not z.number().int(), which refuses integers beyond the safe ones: they are read, with a warning.
@@ -27,7 +29,11 @@ export const idTagInfoSchema = z.object({
   parentIdTag: z.string().optional(),
 });
 
-/** Zod schema for 1.6 `StartTransaction.req`. */
+/**
+ * Zod schema for 1.6 `StartTransaction.req`.
+ *
+ * @example startTransactionRequestSchema.parse({ connectorId: 1, idTag: '04A23B5C', meterStart: 1000, timestamp: '2022-11-10T13:50:16Z' }).meterStart.toString(); // '1000'
+ */
 export const startTransactionRequestSchema = z.object({
   connectorId: z.number({ error: 'expected the connectorId as an integer' }).int(),
   idTag: z.string({ error: 'expected the idTag as a string' }),

@@ -20,7 +20,11 @@ export const idTokenInfoSchema = z.object({
   groupIdToken: idTokenSchema.optional(),
 });
 
-/** Zod schema for 2.0.1 `TransactionEventRequest`. `stoppedReason` absent means Local (the specification's rule). */
+/**
+ * Zod schema for 2.0.1 `TransactionEventRequest`. `stoppedReason` absent means Local (the specification's rule).
+ *
+ * @example transactionEventRequestSchema.safeParse({ eventType: 'Started', seqNo: 0 }).success; // false: no timestamp, triggerReason, transactionInfo
+ */
 export const transactionEventRequestSchema = z.object({
   eventType: z.enum(TRANSACTION_EVENT_TYPES, { error: 'expected the eventType Started, Updated or Ended' }),
   timestamp: z.string({ error: 'expected the timestamp as an ISO 8601 date-time' }),

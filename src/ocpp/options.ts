@@ -9,6 +9,8 @@ import { authorizationStatusSchema } from '../model/token.js';
  * Zod schema for the options of `fromOcpp16` and `fromOcpp201`. An OCPP log
  * does not name its charge point (it is the connection's identity), so the
  * caller does.
+ *
+ * @example ocppOptionsSchema.parse({ chargePointId: 'CP-42' }).authorizationWithoutAnswer; // 'Unknown'
  */
 export const ocppOptionsSchema = z.strictObject(
   {
