@@ -15,7 +15,7 @@ export default defineConfig([
     outDir: 'dist/esm',
   },
   {
-    entry: { index: 'src/index.ts', sample: 'src/sample/index.ts', ocpi: 'src/ocpi/index.ts' },
+    entry: { index: 'src/index.ts', sample: 'src/sample/index.ts', ocpi: 'src/ocpi/index.ts', ocpp: 'src/ocpp/index.ts' },
     format: ['cjs'],
     dts: true,
     sourcemap: true,

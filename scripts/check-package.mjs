@@ -29,6 +29,20 @@ for (const [name, ocpi] of [['import', await import('charging-sessions/ocpi')], 
   console.log(`${name} charging-sessions/ocpi: ${Object.keys(ocpi).length} exports, a CDR read`);
 }
 
+// The OCPP adapters' subpath: one 1.6 transaction read through import and through require.
+const esmOcpp = await import('charging-sessions/ocpp');
+const cjsOcpp = require('charging-sessions/ocpp');
+const ocppLog = [
+  [2, 'a', 'StartTransaction', { connectorId: 1, idTag: '04A23B5C', meterStart: 1000, timestamp: '2022-11-10T13:50:16Z' }],
+  [3, 'a', { idTagInfo: { status: 'Accepted' }, transactionId: 7 }],
+  [2, 'b', 'StopTransaction', { transactionId: 7, meterStop: 4667, timestamp: '2022-11-10T14:05:18Z' }],
+];
+for (const [name, ocpp] of [['import', esmOcpp], ['require', cjsOcpp]]) {
+  const [result] = ocpp.fromOcpp16(ocppLog, { chargePointId: 'CP-42' });
+  assert.equal(result.success && result.data.energyKWh.toString(), '3.667', `${name} charging-sessions/ocpp`);
+  console.log(`${name}: charging-sessions/ocpp read a transaction`);
+}
+
 // Tree-shaking: a portal that only labels session types must not carry the
 // schemas, zod or decimal.js.
 const { build } = await import('esbuild');

@@ -22,8 +22,7 @@ function toModule(markdown: string): { source: string; assertions: number } {
   let assertions = 0;
   const body = blocks
     .join('\n')
-    .replaceAll("from 'charging-sessions/sample'", `from '${join(root, 'src/sample/index')}'`)
-    .replaceAll("from 'charging-sessions/ocpi'", `from '${join(root, 'src/ocpi/index')}'`)
+    .replace(/from 'charging-sessions\/(\w+)'/g, (_, subpath: string) => `from '${join(root, 'src', subpath, 'index')}'`)
     .replaceAll("from 'charging-sessions'", `from '${join(root, 'src/index')}'`)
     .split('\n')
     .map((line) => {
