@@ -3,39 +3,9 @@ import { format } from 'date-fns';
 import type Decimal from 'decimal.js';
 import { Exact } from '../model/decimal.js';
 import { assertTimeZone } from '../model/time.js';
+import { resolveLocale, type LocaleInput } from './locale.js';
 
-/** The languages the platform's views are shown in, in the order they are listed. */
-export const LOCALES = ['en', 'fr', 'nl', 'de'] as const;
-
-/** A language the reports can be shown in: English, French, Dutch or German. */
-export type Locale = (typeof LOCALES)[number];
-
-/**
- * True when `value` is one of the supported {@link LOCALES}, e.g. to check a
- * user's stored preference before passing it on.
- *
- * @example
- * isLocale('nl'); // true
- * isLocale('es'); // false
- */
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
-/**
- * Throws a RangeError naming the supported locales when `locale` is not one
- * of them; for values that come from untyped code or storage.
- *
- * @example
- * assertLocale('fr'); // returns; `locale` is now typed Locale
- * assertLocale('es'); // throws RangeError: unknown locale "es"; use one of en, fr, nl, de
- */
-export function assertLocale(locale: unknown): asserts locale is Locale {
-  if (!isLocale(locale)) {
-    const shown = typeof locale === 'string' ? JSON.stringify(locale) : String(locale);
-    throw new RangeError(`unknown locale ${shown}; use one of ${LOCALES.join(', ')}`);
-  }
-}
+export { LOCALES, isLocale, type Locale } from './locale.js';
 
 const SECOND_MS = 1_000;
 const MINUTE_MS = 60_000;
@@ -74,14 +44,6 @@ function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** The word for "minute" per locale and plural category; `other` is the fallback. */
-const MINUTE_WORDS: Record<Locale, { one: string; other: string; many?: string }> = {
-  en: { one: 'minute', other: 'minutes' },
-  fr: { one: 'minute', many: 'de minutes', other: 'minutes' },
-  nl: { one: 'minuut', other: 'minuten' },
-  de: { one: 'Minute', other: 'Minuten' },
-};
-
 /**
  * Formats a duration in whole minutes, rounded to the nearest minute (a half
  * minute rounds up), as the charge point operator's view shows it. The
@@ -91,24 +53,22 @@ const MINUTE_WORDS: Record<Locale, { one: string; other: string; many?: string }
  * magnitude rounds to 0.
  *
  * @param ms - the duration in milliseconds (finite)
- * @param locale - the language of the word, English by default
+ * @param locale - the language of the word (a BCP 47 tag or a locale definition), English by default
  * @returns e.g. "15 minutes", "1 minuut"
- * @throws RangeError when `ms` is NaN or infinite, or `locale` is not supported
+ * @throws RangeError when `ms` is NaN or infinite; {ConfigError} when `locale` resolves to no locale
  * @example
  * formatDurationMinutes(902_000); // "15 minutes"
  * formatDurationMinutes(49_000); // "1 minute"
  * formatDurationMinutes(902_000, 'nl'); // "15 minuten"
  * formatDurationMinutes(60_000, 'de'); // "1 Minute"
  */
-export function formatDurationMinutes(ms: number, locale: Locale = 'en'): string {
+export function formatDurationMinutes(ms: number, locale: LocaleInput = 'en'): string {
   assertFiniteMs(ms, 'formatDurationMinutes');
-  assertLocale(locale);
+  const { tag, minutes: words } = resolveLocale(locale);
   const sign = ms < 0 ? '-' : '';
   const minutes = Math.floor((Math.abs(ms) + MINUTE_MS / 2) / MINUTE_MS);
-  const category = new Intl.PluralRules(locale).select(minutes);
-  const words = MINUTE_WORDS[locale];
-  const word = (category === 'one' || category === 'many' ? words[category] : undefined) ?? words.other;
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(minutes);
+  const word = words[new Intl.PluralRules(tag).select(minutes)] ?? words.other;
+  const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(minutes);
   return `${sign}${number} ${word}`;
 }
 
@@ -128,19 +88,19 @@ function roundedText(value: Decimal, places: number, what: string): string {
  * rounds to zero is shown as "0 kWh", without a sign.
  *
  * @param kWh - the energy, an exact decimal
- * @param locale - the language, English by default
+ * @param locale - the language (a BCP 47 tag or a locale definition), English by default
  * @returns e.g. "3.667 kWh"
- * @throws RangeError when `kWh` is NaN or infinite, or `locale` is not supported
+ * @throws RangeError when `kWh` is NaN or infinite; {ConfigError} when `locale` resolves to no locale
  * @example
  * formatEnergy(new Exact('3.667')); // "3.667 kWh"
  * formatEnergy(new Exact('3.667'), 'fr'); // "3,667 kWh"
  * formatEnergy(new Exact('1234.5')); // "1,234.5 kWh"
  * formatEnergy(new Exact('7.3005')); // "7.301 kWh"
  */
-export function formatEnergy(kWh: Decimal, locale: Locale = 'en'): string {
-  assertLocale(locale);
+export function formatEnergy(kWh: Decimal, locale: LocaleInput = 'en'): string {
+  const { tag } = resolveLocale(locale);
   const text = roundedText(kWh, 3, 'formatEnergy');
-  const number = new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: 3 });
+  const number = new Intl.NumberFormat(tag, { minimumFractionDigits: 0, maximumFractionDigits: 3 });
   // Intl.NumberFormat reads a decimal string exactly (ES2023, Node 20).
   return `${number.format(text as unknown as number)} kWh`;
 }
@@ -154,20 +114,20 @@ export function formatEnergy(kWh: Decimal, locale: Locale = 'en'): string {
  *
  * @param amount - the amount, an exact decimal
  * @param currency - an ISO 4217 code such as "EUR"
- * @param locale - the language, English by default
+ * @param locale - the language (a BCP 47 tag or a locale definition), English by default
  * @returns e.g. "€2.44"
  * @throws RangeError when `amount` is NaN or infinite, `currency` is not a
- *   currency code, or `locale` is not supported
+ *   currency code; {ConfigError} when `locale` resolves to no locale
  * @example
  * formatMoney(new Exact('2.44'), 'EUR'); // "€2.44"
  * formatMoney(new Exact('2.44'), 'EUR', 'fr'); // "2,44 €" (with a non-breaking space)
  * formatMoney(new Exact('2.445'), 'EUR'); // "€2.45"
  */
-export function formatMoney(amount: Decimal, currency: string, locale: Locale = 'en'): string {
-  assertLocale(locale);
+export function formatMoney(amount: Decimal, currency: string, locale: LocaleInput = 'en'): string {
+  const { tag } = resolveLocale(locale);
   let number: Intl.NumberFormat;
   try {
-    number = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    number = new Intl.NumberFormat(tag, { style: 'currency', currency });
   } catch {
     throw new RangeError(
       `formatMoney: ${JSON.stringify(currency)} is not a currency code; use an ISO 4217 code such as "EUR"`,

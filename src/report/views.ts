@@ -1,10 +1,12 @@
 import type { AssessedSession } from '../assess/assess.js';
 import type { SessionType } from '../classify/session-type.js';
 import { DEFAULT_TIME_ZONE, assertTimeZone } from '../model/time.js';
+import { ACTIVITY_COLUMNS, CPO_COLUMNS } from './columns.js';
 import { toCsv } from './csv.js';
-import { assertLocale, formatDuration, formatDurationMinutes, formatEnergy, formatLocalDateTime, formatMoney } from './format.js';
-import type { Locale } from './format.js';
+import { formatDuration, formatDurationMinutes, formatEnergy, formatLocalDateTime, formatMoney } from './format.js';
 import { sessionTypeLabel } from './labels.js';
+import { resolveLocale, type LocaleInput } from './locale.js';
+import type { LocaleDefinition } from './locale-definition.js';
 
 /** What a view shows where there is no figure: an en dash. */
 const NONE = '–';
@@ -13,8 +15,8 @@ const NONE = '–';
 export interface ViewOptions {
   /** IANA time zone of the times shown; default Europe/Brussels. */
   readonly timeZone?: string;
-  /** Language of labels, numbers and column headers; default `'en'`. */
-  readonly locale?: Locale;
+  /** Language of labels, numbers and column headers: a BCP 47 tag ("fr-BE") or a locale definition; default `'en'`. */
+  readonly locale?: LocaleInput;
 }
 
 /**
@@ -59,40 +61,15 @@ export interface CpoRow {
   readonly remunerationType: string;
 }
 
-/** The columns of the activity export, in order. */
-const ACTIVITY_COLUMNS = ['sessionId', 'time', 'user', 'operator', 'description', 'typeLabel', 'priceInclVat'] as const;
-
-/** The columns of the CPO export, in order. */
-const CPO_COLUMNS = ['sessionId', 'start', 'end', 'station', 'connector', 'duration', 'energy', 'remuneration', 'remunerationType'] as const;
-
-type Headers<Column extends string> = { readonly [L in Locale]: { readonly [C in Column]: string } };
-
-/** Column headers of the activity export in every language; a missing one does not compile. */
-const ACTIVITY_HEADERS: Headers<(typeof ACTIVITY_COLUMNS)[number]> = {
-  en: { sessionId: 'Session', time: 'Time', user: 'User', operator: 'Operator', description: 'Description', typeLabel: 'Session type', priceInclVat: 'Price (incl. VAT)' },
-  fr: { sessionId: 'Session', time: 'Date et heure', user: 'Utilisateur', operator: 'Opérateur', description: 'Description', typeLabel: 'Type de session', priceInclVat: 'Prix (TVA comprise)' },
-  nl: { sessionId: 'Sessie', time: 'Tijdstip', user: 'Gebruiker', operator: 'Operator', description: 'Omschrijving', typeLabel: 'Sessietype', priceInclVat: 'Prijs (incl. btw)' },
-  de: { sessionId: 'Ladevorgang', time: 'Zeitpunkt', user: 'Nutzer', operator: 'Betreiber', description: 'Beschreibung', typeLabel: 'Art des Ladevorgangs', priceInclVat: 'Preis (inkl. MwSt.)' },
-};
-
-/** Column headers of the CPO export in every language; a missing one does not compile. */
-const CPO_HEADERS: Headers<(typeof CPO_COLUMNS)[number]> = {
-  en: { sessionId: 'Session', start: 'Start', end: 'End', station: 'Station', connector: 'Connector', duration: 'Duration', energy: 'Energy', remuneration: 'Remuneration', remunerationType: 'Remuneration type' },
-  fr: { sessionId: 'Session', start: 'Début', end: 'Fin', station: 'Borne', connector: 'Connecteur', duration: 'Durée', energy: 'Énergie', remuneration: 'Rémunération', remunerationType: 'Type de rémunération' },
-  nl: { sessionId: 'Sessie', start: 'Start', end: 'Einde', station: 'Laadpaal', connector: 'Connector', duration: 'Duur', energy: 'Energie', remuneration: 'Vergoeding', remunerationType: 'Type vergoeding' },
-  de: { sessionId: 'Ladevorgang', start: 'Beginn', end: 'Ende', station: 'Ladestation', connector: 'Anschluss', duration: 'Dauer', energy: 'Energie', remuneration: 'Vergütung', remunerationType: 'Vergütungsart' },
-};
-
 /** The options with their defaults, checked once so a bad value fails even for an empty list. */
-function resolveOptions(options: ViewOptions): { timeZone: string; locale: Locale } {
-  const locale: unknown = options.locale ?? 'en';
-  assertLocale(locale);
+function resolveOptions(options: ViewOptions): { timeZone: string; locale: LocaleDefinition } {
+  const locale = resolveLocale(options.locale);
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   assertTimeZone(timeZone);
   return { timeZone, locale };
 }
 
-function buildActivityRow({ session, classification, cost }: AssessedSession, { timeZone, locale }: { timeZone: string; locale: Locale }): ActivityRow {
+function buildActivityRow({ session, classification, cost }: AssessedSession, { timeZone, locale }: { timeZone: string; locale: LocaleDefinition }): ActivityRow {
   const type = classification.type;
   const duration = formatDuration(session.endedAt.getTime() - session.startedAt.getTime());
   const priceKnown = type === 'normal' && !cost.flags.includes('price-missing');
@@ -108,7 +85,7 @@ function buildActivityRow({ session, classification, cost }: AssessedSession, { 
   };
 }
 
-function buildCpoRow({ session, classification, cost }: AssessedSession, { timeZone, locale }: { timeZone: string; locale: Locale }): CpoRow {
+function buildCpoRow({ session, classification, cost }: AssessedSession, { timeZone, locale }: { timeZone: string; locale: LocaleDefinition }): CpoRow {
   const type = classification.type;
   // Without a rate or an energy reading the reimbursement is unknown, not 0.
   const amountKnown = type === 'split-billing' && !cost.flags.includes('rate-missing') && !cost.flags.includes('energy-missing');
@@ -134,7 +111,7 @@ function buildCpoRow({ session, classification, cost }: AssessedSession, { timeZ
  * @param item - a session with its classification and cost
  * @param options - time zone (default Europe/Brussels) and language (default English)
  * @returns the row, every figure as text
- * @throws RangeError when the locale or time zone is unknown
+ * @throws RangeError when the time zone is unknown; {ConfigError} when the locale resolves to no locale
  * @example
  * const [rel1] = assessSessions(sampleSessions, createClassifier(sampleConfig)); // the release's rel-1, assessed successfully
  * activityRow(rel1);
@@ -155,7 +132,7 @@ export function activityRow(item: AssessedSession, options: ViewOptions = {}): A
  * @param item - a session with its classification and cost
  * @param options - time zone (default Europe/Brussels) and language (default English)
  * @returns the row, every figure as text
- * @throws RangeError when the locale or time zone is unknown
+ * @throws RangeError when the time zone is unknown; {ConfigError} when the locale resolves to no locale
  * @example
  * cpoRow(rel1);
  * // { sessionId: 'rel-1', start: '2022-11-10 14:50', end: '2022-11-10 15:05', station: 'cp_test2', connector: '1',
@@ -174,7 +151,7 @@ export function cpoRow(item: AssessedSession, options: ViewOptions = {}): CpoRow
  * @param items - assessed sessions, in the order to list them
  * @param options - time zone (default Europe/Brussels) and language (default English)
  * @returns the CSV text
- * @throws RangeError when the locale or time zone is unknown
+ * @throws RangeError when the time zone is unknown; {ConfigError} when the locale resolves to no locale
  * @example
  * activityCsv([rel1]);
  * // 'Session,Time,User,Operator,Description,Session type,Price (incl. VAT)\r\n'
@@ -182,7 +159,7 @@ export function cpoRow(item: AssessedSession, options: ViewOptions = {}): CpoRow
  */
 export function activityCsv(items: readonly AssessedSession[], options: ViewOptions = {}): string {
   const resolved = resolveOptions(options);
-  const headers = ACTIVITY_HEADERS[resolved.locale];
+  const headers = resolved.locale.headers.activity;
   return toCsv(
     ACTIVITY_COLUMNS.map((column) => headers[column]),
     items.map((item) => {
@@ -201,7 +178,7 @@ export function activityCsv(items: readonly AssessedSession[], options: ViewOpti
  * @param items - assessed sessions, in the order to list them
  * @param options - time zone (default Europe/Brussels) and language (default English)
  * @returns the CSV text
- * @throws RangeError when the locale or time zone is unknown
+ * @throws RangeError when the time zone is unknown; {ConfigError} when the locale resolves to no locale
  * @example
  * cpoCsv([rel1], { locale: 'nl' });
  * // 'Sessie,Start,Einde,Laadpaal,Connector,Duur,Energie,Vergoeding,Type vergoeding\r\n'
@@ -210,7 +187,7 @@ export function activityCsv(items: readonly AssessedSession[], options: ViewOpti
  */
 export function cpoCsv(items: readonly AssessedSession[], options: ViewOptions = {}): string {
   const resolved = resolveOptions(options);
-  const headers = CPO_HEADERS[resolved.locale];
+  const headers = resolved.locale.headers.cpo;
   return toCsv(
     CPO_COLUMNS.map((column) => headers[column]),
     items.map((item) => {
