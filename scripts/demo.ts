@@ -24,6 +24,7 @@ import {
   SESSION_TYPES,
   summarize,
   type AssessedSession,
+  type LocaleDefinition,
   type Totals,
 } from '../src/index';
 import { sampleConfig, sampleSessions } from '../src/sample/index';
@@ -32,7 +33,13 @@ const TIME_ZONE = 'Europe/Brussels';
 const MONTH = '2022-11';
 
 const { values } = parseArgs({ options: { locale: { type: 'string', default: 'en' } } });
-const locale = resolveLocale(values.locale);
+let locale: LocaleDefinition;
+try {
+  locale = resolveLocale(values.locale);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
 const { activity, cpo, summary: labels, statement: statementLabels } = locale.headers;
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
