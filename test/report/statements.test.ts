@@ -5,6 +5,7 @@ import { assessSessions, type AssessOptions, type AssessedSession } from '../../
 import { Exact } from '../../src/model/decimal';
 import { createClassifier } from '../../src/classify/classifier';
 import type { ClassifierConfigInput } from '../../src/classify/config';
+import type { LicenceInput } from '../../src/matchers/licence';
 import { ConfigError } from '../../src/errors';
 import type { SessionInput } from '../../src/model/session';
 import { reimbursementStatements, statementCsv, statementRows, type ReimbursementStatement } from '../../src/report/statements';
@@ -24,7 +25,7 @@ const sample = assess(sampleSessions, sampleConfig);
 const read = (text: string): string[][] => parse(text, { bom: false, relax_quotes: false }) as string[][];
 
 /** A licence on a charge point, open from 2000, at 0.6654 EUR/kWh. */
-const licence = (id: string, chargePointId: string, employeeId?: string, rates: unknown = [{ from: '2000-01-01', perKWh: '0.6654', currency: 'EUR' }]) => ({
+const licence = (id: string, chargePointId: string, employeeId?: string, rates: LicenceInput['rates'] = [{ from: '2000-01-01', perKWh: '0.6654', currency: 'EUR' }]) => ({
   id,
   ...(employeeId === undefined ? {} : { employeeId }),
   device: { chargePointId },
@@ -219,7 +220,7 @@ describe('properties', () => {
         token: { uid: '04A23B5C' },
         chargePoint: { id: s.chargePoint },
       })),
-      { licences: POOL.chargePointIds.map((cp, i) => licence(`lic-${i}`, cp, employees[i], [{ from: '2000-01-01', perKWh: perKWh[i], currency: 'EUR' }])) },
+      { licences: POOL.chargePointIds.map((cp, i) => licence(`lic-${i}`, cp, employees[i], [{ from: '2000-01-01', perKWh: perKWh[i]!, currency: 'EUR' }])) },
       { rounding },
     );
   const localMonth = (ms: number, timeZone: string) => wallDateTime(ms, timeZone).date.slice(0, 7);

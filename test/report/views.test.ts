@@ -8,7 +8,7 @@ import type { LicenceInput } from '../../src/matchers/licence';
 import { SESSION_TYPES, type SessionType } from '../../src/classify/session-type';
 import type { SessionInput } from '../../src/model/session';
 import { LOCALES, formatDuration, type Locale } from '../../src/report/format';
-import { activityCsv, activityRow, cpoCsv, cpoRow, type ActivityRow, type CpoRow, type ViewOptions } from '../../src/report/views';
+import { activityCsv, activityRow, cpoCsv, cpoRow, type ActivityRow, type CpoRow } from '../../src/report/views';
 import { sampleConfig, sampleSessions } from '../../src/sample';
 import { ConfigError } from '../../src/errors';
 import {
@@ -357,7 +357,7 @@ describe('properties', () => {
           ...(operatorId === undefined ? {} : { operatorId }),
         },
       }));
-      const options: ViewOptions & { locale: Locale } = { locale, timeZone };
+      const options: { readonly locale: Locale; readonly timeZone: string } = { locale, timeZone };
       return { items: assess(inputs, config), options };
     });
 
