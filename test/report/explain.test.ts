@@ -97,6 +97,10 @@ describe('explainReason', () => {
       'no energy was recorded: there is no meter reading',
       'lasted 0:00:49, less than the minimum of 0:02:00',
     ]);
+    const rel2 = assessed.find((item) => item.session.id === 'rel-2')!;
+    expect(rel2.classification.reasons.map((reason) => explainReason(reason, 'nl'))).toEqual([
+      'gratis: de laadpas staat op de whitelist van deze laadpaal (regel wl-test-badge)',
+    ]);
     expect(rel5.classification.reasons.map((reason) => explainReason(reason, 'fr'))).toEqual([
       'aucune énergie enregistrée\u00a0: il n’y a pas de relevé du compteur',
       'a duré 0:00:49, moins que le minimum de 0:02:00',
