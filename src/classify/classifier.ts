@@ -93,11 +93,12 @@ export function createClassifier(config: ClassifierConfigInput = {}): Classifier
               notes.push({
                 code: 'licence-without-home-charging',
                 message: `split billing licence ${licence.id} covers this session, but the CDR says it is not to be compensated as home charging`,
+                licenceId: licence.id,
               });
             }
             return {
               type: 'split-billing',
-              reasons: [{ code: 'split-billing-licence', message: `split billing licence ${licence.id} covers this session` }, ...notes],
+              reasons: [{ code: 'split-billing-licence', message: `split billing licence ${licence.id} covers this session`, licenceId: licence.id }, ...notes],
               licence,
               whitelistEntry: null,
             };
@@ -108,7 +109,10 @@ export function createClassifier(config: ClassifierConfigInput = {}): Classifier
             if (session.homeChargingCompensation === true) notes.push(HOME_CHARGING_NOT_LICENSED);
             return {
               type: 'whitelist',
-              reasons: [{ code: 'whitelisted', message: `the token is whitelisted on this charge point (entry ${entry.id})` }, ...notes],
+              reasons: [
+                { code: 'whitelisted', message: `the token is whitelisted on this charge point (entry ${entry.id})`, whitelistEntryId: entry.id },
+                ...notes,
+              ],
               licence: null,
               whitelistEntry: entry,
             };
@@ -122,6 +126,7 @@ export function createClassifier(config: ClassifierConfigInput = {}): Classifier
           code: 'licence-not-applicable',
           message: `split billing licence ${mismatch.licence.id} on this charge point ${LICENCE_MISMATCH_MESSAGES[mismatch.why]}`,
           actual: mismatch.why,
+          licenceId: mismatch.licence.id,
         });
       }
       return {

@@ -33,13 +33,16 @@ const deviceSchema = z
  * Zod schema for a split billing licence: a device, a status, a half-open
  * validity period (dates are local midnight in `timeZone`, default
  * Europe/Brussels; `validUntil: null` = still valid), optionally the only
- * tokens it covers (the employee's own), and its rate schedule: a list of
+ * tokens it covers (the employee's own), the employee it reimburses
+ * (`employeeId`, for the monthly statements), and its rate schedule: a list of
  * rates, or the id of a schedule in the configuration's `rateSchedules`.
  */
 export const licenceSchema = z
   .strictObject(
     {
       id: identifierSchema('licence id'),
+      /** The employee the licence reimburses, whose monthly statement lists its sessions. */
+      employeeId: identifierSchema('employee id').optional(),
       device: deviceSchema,
       status: z.enum(LICENCE_STATUSES, {
         error: (issue) => `unknown licence status ${describe(issue.input)}; expected one of ${LICENCE_STATUSES.join(', ')}`,
@@ -70,8 +73,11 @@ export type LicenceInput = z.input<typeof licenceSchema>;
 /** A validated licence: its period as instants and its rate schedule resolved. */
 export type Licence = Omit<z.output<typeof licenceSchema>, 'rates'> & { readonly rates: RateSchedule };
 
-/** Why a licence on the session's device did not apply. */
-export type LicenceMismatch = 'not-active' | 'outside-period' | 'token-not-covered';
+/** Why a licence on the session's device may not apply: the `actual` of a `licence-not-applicable` reason. */
+export const LICENCE_MISMATCHES = ['not-active', 'outside-period', 'token-not-covered'] as const;
+
+/** One of {@link LICENCE_MISMATCHES}. */
+export type LicenceMismatch = (typeof LICENCE_MISMATCHES)[number];
 
 /** The outcome of looking up a session's licence. */
 export type LicenceMatch =

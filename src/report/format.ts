@@ -6,39 +6,9 @@ import { findMinorUnitDigits } from '../cost/rounding.js';
 import { Exact } from '../model/decimal.js';
 import { isCurrencyCode } from '../model/price.js';
 import { assertTimeZone } from '../model/time.js';
+import { resolveLocale, type LocaleInput } from './locale.js';
 
-/** The languages the platform's views are shown in, in the order they are listed. */
-export const LOCALES = ['en', 'fr', 'nl', 'de'] as const;
-
-/** A language the reports can be shown in: English, French, Dutch or German. */
-export type Locale = (typeof LOCALES)[number];
-
-/**
- * True when `value` is one of the supported {@link LOCALES}, e.g. to check a
- * user's stored preference before passing it on.
- *
- * @example
- * isLocale('nl'); // true
- * isLocale('es'); // false
- */
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
-/**
- * Throws a ConfigError naming the supported locales when `locale` is not one
- * of them; for values that come from untyped code or storage.
- *
- * @example
- * assertLocale('fr'); // returns; `locale` is now typed Locale
- * assertLocale('es'); // throws ConfigError: unknown locale "es"; use one of en, fr, nl, de
- */
-export function assertLocale(locale: unknown): asserts locale is Locale {
-  if (!isLocale(locale)) {
-    const shown = typeof locale === 'string' ? JSON.stringify(locale) : String(locale);
-    throw usageError(['locale'], `unknown locale ${shown}; use one of ${LOCALES.join(', ')}`);
-  }
-}
+export { LOCALES, isLocale, type Locale } from './locale.js';
 
 const SECOND_MS = 1_000;
 const MINUTE_MS = 60_000;
@@ -77,14 +47,6 @@ function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** The word for "minute" per locale and plural category; `other` is the fallback. */
-const MINUTE_WORDS: Record<Locale, { one: string; other: string; many?: string }> = {
-  en: { one: 'minute', other: 'minutes' },
-  fr: { one: 'minute', many: 'de minutes', other: 'minutes' },
-  nl: { one: 'minuut', other: 'minuten' },
-  de: { one: 'Minute', other: 'Minuten' },
-};
-
 /**
  * Formats a duration in whole minutes, rounded to the nearest minute (a half
  * minute rounds up), as the charge point operator's view shows it. The
@@ -94,24 +56,22 @@ const MINUTE_WORDS: Record<Locale, { one: string; other: string; many?: string }
  * magnitude rounds to 0.
  *
  * @param ms - the duration in milliseconds (finite)
- * @param locale - the language of the word, English by default
+ * @param locale - the language of the word (a BCP 47 tag or a locale definition), English by default
  * @returns e.g. "15 minutes", "1 minuut"
- * @throws ConfigError when `ms` is NaN or infinite, or `locale` is not supported
+ * @throws {ConfigError} when `ms` is NaN or infinite, or `locale` resolves to no locale
  * @example
  * formatDurationMinutes(902_000); // "15 minutes"
  * formatDurationMinutes(49_000); // "1 minute"
  * formatDurationMinutes(902_000, 'nl'); // "15 minuten"
  * formatDurationMinutes(60_000, 'de'); // "1 Minute"
  */
-export function formatDurationMinutes(ms: number, locale: Locale = 'en'): string {
+export function formatDurationMinutes(ms: number, locale: LocaleInput = 'en'): string {
   assertFiniteMs(ms, 'formatDurationMinutes');
-  assertLocale(locale);
+  const { tag, minutes: words } = resolveLocale(locale);
   const sign = ms < 0 ? '-' : '';
   const minutes = Math.floor((Math.abs(ms) + MINUTE_MS / 2) / MINUTE_MS);
-  const category = new Intl.PluralRules(locale).select(minutes);
-  const words = MINUTE_WORDS[locale];
-  const word = (category === 'one' || category === 'many' ? words[category] : undefined) ?? words.other;
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(minutes);
+  const word = words[new Intl.PluralRules(tag).select(minutes)] ?? words.other;
+  const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(minutes);
   return `${sign}${number} ${word}`;
 }
 
@@ -131,19 +91,19 @@ function roundedText(value: Decimal, places: number, what: string): string {
  * rounds to zero is shown as "0 kWh", without a sign.
  *
  * @param kWh - the energy, an exact decimal
- * @param locale - the language, English by default
+ * @param locale - the language (a BCP 47 tag or a locale definition), English by default
  * @returns e.g. "3.667 kWh"
- * @throws ConfigError when `kWh` is NaN or infinite, or `locale` is not supported
+ * @throws {ConfigError} when `kWh` is NaN or infinite, or `locale` resolves to no locale
  * @example
  * formatEnergy(new Exact('3.667')); // "3.667 kWh"
  * formatEnergy(new Exact('3.667'), 'fr'); // "3,667 kWh"
  * formatEnergy(new Exact('1234.5')); // "1,234.5 kWh"
  * formatEnergy(new Exact('7.3005')); // "7.301 kWh"
  */
-export function formatEnergy(kWh: Decimal, locale: Locale = 'en'): string {
-  assertLocale(locale);
+export function formatEnergy(kWh: Decimal, locale: LocaleInput = 'en'): string {
+  const { tag } = resolveLocale(locale);
   const text = roundedText(kWh, 3, 'formatEnergy');
-  const number = new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: 3 });
+  const number = new Intl.NumberFormat(tag, { minimumFractionDigits: 0, maximumFractionDigits: 3 });
   // Intl.NumberFormat reads a decimal string exactly (ES2023, Node 20).
   return `${number.format(text as unknown as number)} kWh`;
 }
@@ -157,18 +117,17 @@ export function formatEnergy(kWh: Decimal, locale: Locale = 'en'): string {
  *
  * @param amount - the amount, an exact decimal
  * @param currency - an ISO 4217 code such as "EUR"
- * @param locale - the language, English by default
+ * @param locale - the language (a BCP 47 tag or a locale definition), English by default
  * @returns e.g. "€2.44"
- * @throws ConfigError when `amount` is NaN or infinite, `currency` is not a
- *   currency code, or `locale` is not supported
+ * @throws {ConfigError} when `amount` is NaN or infinite, `currency` is not a
+ *   currency code, or `locale` resolves to no locale
  * @example
  * formatMoney(new Exact('2.44'), 'EUR'); // "€2.44"
  * formatMoney(new Exact('2.44'), 'EUR', 'fr'); // "2,44 €" (with a non-breaking space)
  * formatMoney(new Exact('2.445'), 'EUR'); // "€2.45"
  */
-export function formatMoney(amount: Decimal, currency: string, locale: Locale = 'en'): string {
-  assertLocale(locale);
-  const { format, places } = moneyFormat(locale, currency);
+export function formatMoney(amount: Decimal, currency: string, locale: LocaleInput = 'en'): string {
+  const { format, places } = moneyFormat(resolveLocale(locale).tag, currency);
   const text = roundedText(amount, places, 'formatMoney');
   // Intl.NumberFormat reads a decimal string exactly (ES2023, Node 20).
   return format.format(text as unknown as number);
@@ -177,7 +136,7 @@ export function formatMoney(amount: Decimal, currency: string, locale: Locale = 
 /** Money formats per locale and currency, built once: building an Intl.NumberFormat costs far more than using one. */
 const moneyFormats = new Map<string, { format: Intl.NumberFormat; places: number }>();
 
-function moneyFormat(locale: Locale, currency: string): { format: Intl.NumberFormat; places: number } {
+function moneyFormat(locale: string, currency: string): { format: Intl.NumberFormat; places: number } {
   const key = `${locale} ${currency}`;
   let found = moneyFormats.get(key);
   if (found) return found;

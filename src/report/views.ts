@@ -1,13 +1,15 @@
 import type { AssessedSession } from '../assess/assess.js';
 import type { SessionType } from '../classify/session-type.js';
 import type { CostAttribution, CostFlag } from '../cost/attribute-cost.js';
-import { IssueList, usageError } from '../errors.js';
+import { ConfigError, IssueList, usageError } from '../errors.js';
 import { describe } from '../model/messages.js';
 import { DEFAULT_TIME_ZONE, isValidTimeZone, unknownTimeZoneMessage } from '../model/time.js';
+import { ACTIVITY_COLUMNS, CPO_COLUMNS } from './columns.js';
 import { toCsv } from './csv.js';
-import { LOCALES, isLocale, formatDuration, formatDurationMinutes, formatEnergy, formatLocalDateTime, formatMoney } from './format.js';
-import type { Locale } from './format.js';
+import { formatDuration, formatDurationMinutes, formatEnergy, formatLocalDateTime, formatMoney } from './format.js';
 import { sessionTypeLabel } from './labels.js';
+import { resolveLocale, type LocaleInput } from './locale.js';
+import type { LocaleDefinition } from './locale-definition.js';
 
 /** What a view shows where there is no figure: an en dash. */
 const NONE = '–';
@@ -16,8 +18,8 @@ const NONE = '–';
 export interface ViewOptions {
   /** IANA time zone of the times shown; default Europe/Brussels. */
   readonly timeZone?: string;
-  /** Language of labels, numbers and column headers; default `'en'`. */
-  readonly locale?: Locale;
+  /** Language of labels, numbers and column headers: a BCP 47 tag ("fr-BE") or a locale definition; default `'en'`. */
+  readonly locale?: LocaleInput;
 }
 
 /**
@@ -62,43 +64,24 @@ export interface CpoRow {
   readonly remunerationType: string;
 }
 
-/** The columns of the activity export, in order. */
-const ACTIVITY_COLUMNS = ['sessionId', 'time', 'user', 'operator', 'description', 'typeLabel', 'priceInclVat'] as const;
-
-/** The columns of the CPO export, in order. */
-const CPO_COLUMNS = ['sessionId', 'start', 'end', 'station', 'connector', 'duration', 'energy', 'remuneration', 'remunerationType'] as const;
-
-type Headers<Column extends string> = { readonly [L in Locale]: { readonly [C in Column]: string } };
-
-/** Column headers of the activity export in every language; a missing one does not compile. */
-const ACTIVITY_HEADERS: Headers<(typeof ACTIVITY_COLUMNS)[number]> = {
-  en: { sessionId: 'Session', time: 'Time', user: 'User', operator: 'Operator', description: 'Description', typeLabel: 'Session type', priceInclVat: 'Price (incl. VAT)' },
-  fr: { sessionId: 'Session', time: 'Date et heure', user: 'Utilisateur', operator: 'Opérateur', description: 'Description', typeLabel: 'Type de session', priceInclVat: 'Prix (TVA comprise)' },
-  nl: { sessionId: 'Sessie', time: 'Tijdstip', user: 'Gebruiker', operator: 'Operator', description: 'Omschrijving', typeLabel: 'Sessietype', priceInclVat: 'Prijs (incl. btw)' },
-  de: { sessionId: 'Ladevorgang', time: 'Zeitpunkt', user: 'Nutzer', operator: 'Betreiber', description: 'Beschreibung', typeLabel: 'Art des Ladevorgangs', priceInclVat: 'Preis (inkl. MwSt.)' },
-};
-
-/** Column headers of the CPO export in every language; a missing one does not compile. */
-const CPO_HEADERS: Headers<(typeof CPO_COLUMNS)[number]> = {
-  en: { sessionId: 'Session', start: 'Start', end: 'End', station: 'Station', connector: 'Connector', duration: 'Duration', energy: 'Energy', remuneration: 'Remuneration', remunerationType: 'Remuneration type' },
-  fr: { sessionId: 'Session', start: 'Début', end: 'Fin', station: 'Borne', connector: 'Connecteur', duration: 'Durée', energy: 'Énergie', remuneration: 'Rémunération', remunerationType: 'Type de rémunération' },
-  nl: { sessionId: 'Sessie', start: 'Start', end: 'Einde', station: 'Laadpaal', connector: 'Connector', duration: 'Duur', energy: 'Energie', remuneration: 'Vergoeding', remunerationType: 'Type vergoeding' },
-  de: { sessionId: 'Ladevorgang', start: 'Beginn', end: 'Ende', station: 'Ladestation', connector: 'Anschluss', duration: 'Dauer', energy: 'Energie', remuneration: 'Vergütung', remunerationType: 'Vergütungsart' },
-};
-
 /** The options with their defaults, checked once so a bad value fails even for an empty list, listing every problem. */
-function resolveOptions(options: ViewOptions): { timeZone: string; locale: Locale } {
+function resolveOptions(options: ViewOptions): { timeZone: string; locale: LocaleDefinition } {
   const problems = new IssueList();
   if (typeof options !== 'object' || options === null) {
     problems.add([], `expected the options as an object, received ${describe(options)}`);
     problems.throwIfAny();
   }
-  const locale: unknown = options.locale ?? 'en';
-  if (!isLocale(locale)) problems.add(['locale'], `unknown locale ${describe(locale)}; use one of ${LOCALES.join(', ')}`);
+  let locale: LocaleDefinition | undefined;
+  try {
+    locale = resolveLocale(options.locale);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const issue of error.issues) problems.add(issue.path, issue.message);
+  }
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   if (!isValidTimeZone(timeZone)) problems.add(['timeZone'], unknownTimeZoneMessage(timeZone));
   problems.throwIfAny();
-  return { timeZone, locale: locale as Locale };
+  return { timeZone, locale: locale! };
 }
 
 /** Checks a list of assessed sessions before any row is written: an array, no holes, every item an assessed session. */
@@ -120,7 +103,7 @@ function isAssessedSession(item: unknown): boolean {
 const UNKNOWN_AMOUNT: ReadonlySet<CostFlag> = new Set(['price-missing', 'rate-missing', 'energy-missing', 'currency-unknown']);
 const amountKnown = (cost: CostAttribution) => !cost.flags.some((flag) => UNKNOWN_AMOUNT.has(flag));
 
-function buildActivityRow({ session, classification, cost }: AssessedSession, { timeZone, locale }: { timeZone: string; locale: Locale }): ActivityRow {
+function buildActivityRow({ session, classification, cost }: AssessedSession, { timeZone, locale }: { timeZone: string; locale: LocaleDefinition }): ActivityRow {
   const type = classification.type;
   const duration = formatDuration(session.endedAt.getTime() - session.startedAt.getTime());
   const priceKnown = type === 'normal' && amountKnown(cost);
@@ -136,7 +119,7 @@ function buildActivityRow({ session, classification, cost }: AssessedSession, { 
   };
 }
 
-function buildCpoRow({ session, classification, cost }: AssessedSession, { timeZone, locale }: { timeZone: string; locale: Locale }): CpoRow {
+function buildCpoRow({ session, classification, cost }: AssessedSession, { timeZone, locale }: { timeZone: string; locale: LocaleDefinition }): CpoRow {
   const type = classification.type;
   // Without a rate or an energy reading the reimbursement is unknown, not 0.
   const reimbursementKnown = type === 'split-billing' && amountKnown(cost);
@@ -162,7 +145,7 @@ function buildCpoRow({ session, classification, cost }: AssessedSession, { timeZ
  * @param item - a session with its classification and cost
  * @param options - time zone (default Europe/Brussels) and language (default English)
  * @returns the row, every figure as text
- * @throws {ConfigError} when the locale or time zone is unknown
+ * @throws {ConfigError} when the locale or time zone is unknown, or `item` is not an assessed session
  * @example
  * const [rel1] = assessSessions(sampleSessions, createClassifier(sampleConfig)); // the release's rel-1, assessed successfully
  * activityRow(rel1);
@@ -185,7 +168,7 @@ export function activityRow(item: AssessedSession, options: ViewOptions = {}): A
  * @param item - a session with its classification and cost
  * @param options - time zone (default Europe/Brussels) and language (default English)
  * @returns the row, every figure as text
- * @throws {ConfigError} when the locale or time zone is unknown
+ * @throws {ConfigError} when the locale or time zone is unknown, or `item` is not an assessed session
  * @example
  * cpoRow(rel1);
  * // { sessionId: 'rel-1', start: '2022-11-10 14:50', end: '2022-11-10 15:05', station: 'cp_test2', connector: '1',
@@ -206,7 +189,7 @@ export function cpoRow(item: AssessedSession, options: ViewOptions = {}): CpoRow
  * @param items - assessed sessions, in the order to list them
  * @param options - time zone (default Europe/Brussels) and language (default English)
  * @returns the CSV text
- * @throws {ConfigError} when the locale or time zone is unknown
+ * @throws {ConfigError} when the locale or time zone is unknown, or `items` is not a list of assessed sessions (a hole, another value)
  * @example
  * activityCsv([rel1]);
  * // 'Session,Time,User,Operator,Description,Session type,Price (incl. VAT)\r\n'
@@ -215,7 +198,7 @@ export function cpoRow(item: AssessedSession, options: ViewOptions = {}): CpoRow
 export function activityCsv(items: readonly AssessedSession[], options: ViewOptions = {}): string {
   const resolved = resolveOptions(options);
   checkItems(items);
-  const headers = ACTIVITY_HEADERS[resolved.locale];
+  const headers = resolved.locale.headers.activity;
   return toCsv(
     ACTIVITY_COLUMNS.map((column) => headers[column]),
     items.map((item) => {
@@ -234,7 +217,7 @@ export function activityCsv(items: readonly AssessedSession[], options: ViewOpti
  * @param items - assessed sessions, in the order to list them
  * @param options - time zone (default Europe/Brussels) and language (default English)
  * @returns the CSV text
- * @throws {ConfigError} when the locale or time zone is unknown
+ * @throws {ConfigError} when the locale or time zone is unknown, or `items` is not a list of assessed sessions (a hole, another value)
  * @example
  * cpoCsv([rel1], { locale: 'nl' });
  * // 'Sessie,Start,Einde,Laadpaal,Connector,Duur,Energie,Vergoeding,Type vergoeding\r\n'
@@ -244,7 +227,7 @@ export function activityCsv(items: readonly AssessedSession[], options: ViewOpti
 export function cpoCsv(items: readonly AssessedSession[], options: ViewOptions = {}): string {
   const resolved = resolveOptions(options);
   checkItems(items);
-  const headers = CPO_HEADERS[resolved.locale];
+  const headers = resolved.locale.headers.cpo;
   return toCsv(
     CPO_COLUMNS.map((column) => headers[column]),
     items.map((item) => {

@@ -39,7 +39,7 @@ export type ReasonCode = InvalidReasonCode | (typeof VALID_REASON_CODES)[number]
 /**
  * Why a session got its type: a stable code, a message in English, and for a
  * failed rule the measured value and the limit (as text), so a portal can
- * render its own message.
+ * render its own message (or call `explainReason`).
  */
 export interface Reason<Code extends ReasonCode = ReasonCode> {
   readonly code: Code;
@@ -48,4 +48,8 @@ export interface Reason<Code extends ReasonCode = ReasonCode> {
   readonly actual?: string;
   /** The configured limit it broke, e.g. "350". */
   readonly limit?: string;
+  /** The split billing licence the reason is about, e.g. "lic-1". */
+  readonly licenceId?: string;
+  /** The whitelist entry the reason is about, e.g. "wl-1". */
+  readonly whitelistEntryId?: string;
 }

@@ -19,6 +19,7 @@ export const sampleConfig = {
   licences: [
     {
       id: 'lic-home-42',
+      employeeId: 'test-user',
       device: { chargePointId: 'cp_test2' },
       status: 'active',
       validFrom: '2022-11-01',

@@ -72,7 +72,7 @@ describe('precedence', () => {
     expect(c.type).toBe('split-billing');
     expect(c.licence?.id).toBe('lic-1');
     expect(c.whitelistEntry).toBeNull();
-    expect(c.reasons).toEqual([{ code: 'split-billing-licence', message: 'split billing licence lic-1 covers this session' }]);
+    expect(c.reasons).toEqual([{ code: 'split-billing-licence', message: 'split billing licence lic-1 covers this session', licenceId: 'lic-1' }]);
   });
 
   it('whitelist comes first when configured so', () => {

@@ -86,6 +86,14 @@ describe('licenceSchema', () => {
     expect(issues[0]!.message).toMatch(/no token/);
   });
 
+  it('may name the employee it reimburses, by a non-empty id', () => {
+    const device = { chargePointId: 'cp_test2' };
+    expect(licenceSchema.parse({ ...base, device, employeeId: 'test-user' }).employeeId).toBe('test-user');
+    expect(licenceSchema.parse({ ...base, device }).employeeId).toBeUndefined();
+    expect(refusal({ ...base, device, employeeId: '' }).map((issue) => issue.path)).toEqual([['employeeId']]);
+    expect(refusal({ ...base, device, employeeId: 42 }).map((issue) => issue.path)).toEqual([['employeeId']]);
+  });
+
   it('needs a validFrom, and a validUntil after it', () => {
     expect(refusal({ ...base, device: { chargePointId: 'cp_test2' }, validFrom: undefined })[0]!.path).toEqual(['validFrom']);
     expect(refusal({ ...base, device: { chargePointId: 'cp_test2' }, validUntil: '2022-10-01' })).toEqual([

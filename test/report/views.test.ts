@@ -1,4 +1,3 @@
-import { ConfigError } from '../../src/errors';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
@@ -9,8 +8,9 @@ import type { LicenceInput } from '../../src/matchers/licence';
 import { SESSION_TYPES, type SessionType } from '../../src/classify/session-type';
 import type { SessionInput } from '../../src/model/session';
 import { LOCALES, formatDuration, type Locale } from '../../src/report/format';
-import { activityCsv, activityRow, cpoCsv, cpoRow, type ActivityRow, type CpoRow, type ViewOptions } from '../../src/report/views';
+import { activityCsv, activityRow, cpoCsv, cpoRow, type ActivityRow, type CpoRow } from '../../src/report/views';
 import { sampleConfig, sampleSessions } from '../../src/sample';
+import { ConfigError } from '../../src/errors';
 import {
   authorizationArb,
   decimalTextArb,
@@ -138,6 +138,7 @@ describe('activityRow', () => {
   it('refuses an unknown locale or time zone, saying what to use', () => {
     const item = sampleItem('rel-1');
     expect(() => activityRow(item, { locale: 'es' as Locale })).toThrow(/unknown locale "es"; use one of en, fr, nl, de/);
+    expect(() => activityRow(item, { locale: 'es' })).toThrow(ConfigError);
     expect(() => activityRow(item, { timeZone: 'Europe/Brussel' })).toThrow(ConfigError);
     expect(() => activityRow(item, { timeZone: 'Europe/Brussel' })).toThrow(/unknown time zone "Europe\/Brussel"; use an IANA name/);
   });
@@ -219,8 +220,10 @@ describe('cpoRow', () => {
     const [item] = assess([{ ...publicSession('p-1'), endedAt: '2022-11-14T12:01:10+01:00' }]);
     expect(cpoRow(item!)).toMatchObject({ start: '2022-11-14 12:02', end: '2022-11-14 12:01', duration: '-1 minute' });
   });
-  it('refuses an unknown locale or time zone', () => {
-    expect(() => cpoRow(sampleItem('rel-1'), { locale: 'EN' as Locale })).toThrow(/unknown locale "EN"/);
+  it('reads the locale as a BCP 47 tag, case insensitively, and refuses a malformed one or an unknown time zone', () => {
+    expect(cpoRow(sampleItem('rel-1'), { locale: 'EN' })).toEqual(cpoRow(sampleItem('rel-1')));
+    expect(() => cpoRow(sampleItem('rel-1'), { locale: 'en_GB' })).toThrow(ConfigError);
+    expect(() => cpoRow(sampleItem('rel-1'), { locale: 'en_GB' })).toThrow(/locale: "en_GB" is not a BCP 47 language tag/);
     expect(() => cpoRow(sampleItem('rel-1'), { timeZone: 'CET+1' })).toThrow(/unknown time zone "CET\+1"/);
   });
 });
@@ -354,7 +357,7 @@ describe('properties', () => {
           ...(operatorId === undefined ? {} : { operatorId }),
         },
       }));
-      const options: ViewOptions = { locale, timeZone };
+      const options: { readonly locale: Locale; readonly timeZone: string } = { locale, timeZone };
       return { items: assess(inputs, config), options };
     });
 
@@ -362,7 +365,7 @@ describe('properties', () => {
     fc.assert(
       fc.property(caseArb, ({ items, options }) => {
         const rows = items.map((item) => activityRow(item, options));
-        const expected = [ACTIVITY_HEADER[options.locale!], ...rows.map((row) => ACTIVITY_KEYS.map((key) => expectedCell(row[key])))];
+        const expected = [ACTIVITY_HEADER[options.locale], ...rows.map((row) => ACTIVITY_KEYS.map((key) => expectedCell(row[key])))];
         expect(read(activityCsv(items, options))).toEqual(expected);
         rows.forEach((row, i) => expect(row.sessionId).toBe(items[i]!.session.id));
       }),
@@ -374,7 +377,7 @@ describe('properties', () => {
     fc.assert(
       fc.property(caseArb, ({ items, options }) => {
         const rows = items.map((item) => cpoRow(item, options));
-        const expected = [CPO_HEADER[options.locale!], ...rows.map((row) => CPO_KEYS.map((key) => expectedCell(row[key])))];
+        const expected = [CPO_HEADER[options.locale], ...rows.map((row) => CPO_KEYS.map((key) => expectedCell(row[key])))];
         expect(read(cpoCsv(items, options))).toEqual(expected);
         rows.forEach((row, i) => expect(row.station).toBe(items[i]!.session.chargePoint.id));
       }),
