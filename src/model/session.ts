@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ConfigError } from '../errors.js';
+import { ConfigError, usageError } from '../errors.js';
 import { decimalSchema } from './decimal.js';
 import { describe, objectError } from './messages.js';
 import { chargePointSchema } from './charge-point.js';
@@ -72,29 +72,75 @@ export type ChargingSession = z.output<typeof sessionSchema>;
 export type ParseResult<T> = { success: true; data: T; error?: undefined } | { success: false; data?: undefined; error: z.ZodError };
 
 /**
- * Reads one session. Never throws on bad input: each problem becomes an issue
- * with the field's path and a message a person can act on.
+ * Reads one session. Never throws on bad input, not even on a hostile object
+ * (a throwing getter, a Proxy): each problem becomes an issue with the
+ * field's path and a message a person can act on.
  *
  * @example
  * parseSession({ id: 's-1', startedAt: '2022-11-10T14:50:16+01:00', endedAt: '2022-11-10T15:05:18+01:00',
- *   energyKWh: '3.667', token: { uid: '04A23B5C' }, chargePoint: { id: 'cp_test2' } }).success; // true
- * @throws {ConfigError} only when `options.timeZone` is not a known zone.
+ *   energyKWh: '3.667', token: { uid: '04A23B5C' }, chargePoint: { id: 'cp_test2' } }).success; // => true
+ * @throws {ConfigError} only when `options.timeZone` is not a known zone (a programmer's error).
  */
 export function parseSession(input: unknown, options?: ParseOptions): ParseResult<ChargingSession> {
-  return schemaFor(options).safeParse(input);
+  return readWith(schemaFor(options), input);
 }
 
 /**
- * Reads a batch: one result per input, in the same order, nothing dropped.
+ * Reads a batch: one result per input, in the same order, nothing dropped
+ * (a hole in a sparse array is read as a missing session).
  *
- * @throws {ConfigError} only when `options.timeZone` is not a known zone.
+ * @example parseSessions([sampleSessions[0], { id: 'broken' }]).map((r) => r.success); // => [true, false]
+ * @throws {ConfigError} when `inputs` is not an array, or `options.timeZone` is not a known zone.
  */
 export function parseSessions(inputs: readonly unknown[], options?: ParseOptions): ParseResult<ChargingSession>[] {
+  if (!Array.isArray(inputs)) {
+    throw usageError(['inputs'], `expected an array of sessions, received ${describe(inputs)}; wrap a single session in [ ]`);
+  }
   const schema = schemaFor(options);
-  // Array.from, not map: map skips the holes of a sparse array, which would drop inputs.
-  return Array.from(inputs, (input) => schema.safeParse(input));
+  // A for loop, not map: map skips the holes of a sparse array, which would drop inputs.
+  const results = new Array<ParseResult<ChargingSession>>(inputs.length);
+  for (let index = 0; index < inputs.length; index++) results[index] = readWith(schema, inputs[index]);
+  return results;
 }
 
-function schemaFor(options: ParseOptions | undefined) {
-  return options?.timeZone === undefined ? sessionSchema : createSessionSchema(options);
+type SessionSchema = ReturnType<typeof createSessionSchema>;
+
+/** Schemas per time zone, built once each. */
+const schemas = new Map<string, SessionSchema>();
+
+/**
+ * The session schema for `options`, built once per time zone.
+ *
+ * @throws {ConfigError} when the options are not an object or `timeZone` is unknown.
+ */
+export function schemaFor(options: ParseOptions | undefined): SessionSchema {
+  if (options === undefined) return sessionSchema;
+  if (typeof options !== 'object' || options === null) throw usageError(['options'], `expected the options as an object, received ${describe(options)}`);
+  const { timeZone } = options;
+  if (timeZone === undefined) return sessionSchema;
+  let schema = schemas.get(timeZone);
+  if (!schema) {
+    schema = createSessionSchema({ timeZone });
+    schemas.set(timeZone, schema);
+  }
+  return schema;
+}
+
+/** Reads `input` with `schema`; whatever the input does (a getter that throws, a Proxy), the answer is a result. */
+export function readWith(schema: SessionSchema, input: unknown): ParseResult<ChargingSession> {
+  try {
+    return schema.safeParse(input) as ParseResult<ChargingSession>;
+  } catch (error) {
+    return { success: false, error: new z.ZodError([{ code: 'custom', path: [], message: `the session could not be read: ${errorText(error)}`, input: undefined }]) };
+  }
+}
+
+/** The message of something thrown, read without trusting it. */
+function errorText(error: unknown): string {
+  try {
+    const message = error instanceof Error ? error.message : String(error);
+    return message.length > 200 ? `${message.slice(0, 200)}…` : message;
+  } catch {
+    return 'reading it threw an error';
+  }
 }
