@@ -26,7 +26,7 @@ export type { Licence, LicenceInput, LicenceCoverage } from './matchers/licence.
 export type { TokenSelector, ChargePointSelector } from './matchers/selectors.js';
 
 // Classification.
-export { createClassifier, homeChargingCompensationFor, type Classifier, type ClassifyOptions } from './classify/classifier.js';
+export { createClassifier, checkClassifyOptions, homeChargingCompensationFor, type Classifier, type ClassifyOptions } from './classify/classifier.js';
 export { classifierConfigSchema, parseClassifierConfig, defaultConfig } from './classify/config.js';
 export type { ClassifierConfig, ClassifierConfigInput } from './classify/config.js';
 export type { Classification } from './classify/classification.js';
@@ -41,7 +41,7 @@ export { attributeCost, checkCostOptions, type CostAttribution, type CostOptions
 export type { RateBasis, PriceBasis } from './cost/attribute-cost.js';
 
 // The whole pipeline for a batch: read, classify, price; one result per input.
-export { assessSessions, type AssessedSession, type Assessment, type AssessOptions } from './assess/assess.js';
+export { assessSessions, assessStream, type AssessedSession, type Assessment, type AssessOptions, type SessionSource } from './assess/assess.js';
 
 // Reporting: formatting and labels.
 export { formatDuration, formatDurationMinutes, formatEnergy, formatMoney, formatLocalDateTime, LOCALES, type Locale } from './report/format.js';

@@ -3,6 +3,8 @@ import { isValidEmaid } from '../matchers/emaid.js';
 import { tokenKeys } from '../matchers/selectors.js';
 import { findWhitelistEntry, indexWhitelist } from '../matchers/whitelist.js';
 import type { ChargingSession } from '../model/session.js';
+import { usageError } from '../errors.js';
+import { describe } from '../model/messages.js';
 import { checkValidity } from '../rules/rules.js';
 import type { Classification } from './classification.js';
 import { resolveClassifierConfig, type ClassifierConfig, type ClassifierConfigInput } from './config.js';
@@ -30,6 +32,23 @@ const LICENCE_MISMATCH_MESSAGES = {
   'outside-period': 'was not valid at the time of the session',
   'token-not-covered': "does not cover this token (it is limited to the employee's own tokens)",
 } as const;
+
+/**
+ * Checks the options of {@link Classifier.classify}: `now`, when given, must
+ * be a valid `Date`.
+ *
+ * @example checkClassifyOptions({ now: new Date('invalid') }); // throws ConfigError
+ * @throws {ConfigError} for bad options.
+ */
+export function checkClassifyOptions(options: ClassifyOptions): void {
+  if (typeof options !== 'object' || options === null) throw usageError([], `expected the options as an object, received ${describe(options)}`);
+  const { now } = options;
+  if (now !== undefined && !(now instanceof Date && !Number.isNaN(now.getTime()))) {
+    throw usageError(['now'], `expected now as a valid Date, received ${describe(now)}`);
+  }
+}
+
+const NO_OPTIONS: ClassifyOptions = Object.freeze({});
 
 const HOME_CHARGING_NOT_LICENSED: Reason = Object.freeze({
   code: 'home-charging-not-licensed',
@@ -69,7 +88,8 @@ export function createClassifier(config: ClassifierConfigInput = {}): Classifier
 
   return {
     config: resolved,
-    classify(session, options = {}) {
+    classify(session, options = NO_OPTIONS) {
+      if (options !== NO_OPTIONS) checkClassifyOptions(options);
       const invalid = checkValidity(session, validity, options.now);
       if (invalid.length > 0) return { type: 'invalid', reasons: invalid, licence: null, whitelistEntry: null };
 
