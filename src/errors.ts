@@ -68,14 +68,19 @@ export class IssueList {
   }
 }
 
+const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
+
 /**
  * Renders a path as a person reads it: `licences[0].rates[1].from`.
  *
  * @example formatPath(['licences', 0, 'rates']); // => 'licences[0].rates'
+ * @example formatPath(['rateSchedules', ' be-fl ']); // => 'rateSchedules[" be-fl "]'
  */
 export function formatPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(root)';
   return path
-    .map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`))
+    .map((key, index) =>
+      typeof key === 'number' ? `[${key}]` : typeof key === 'string' && !PLAIN_KEY.test(key) ? `[${JSON.stringify(key)}]` : index === 0 ? String(key) : `.${String(key)}`,
+    )
     .join('');
 }

@@ -1,5 +1,8 @@
+import { readonlyOutput } from '../model/list.js';
 import * as z from 'zod';
-import { buildRateSchedule, rateInputSchema, type RateSchedule } from '../matchers/rate-schedule.js';
+import { resolvedObject, zonedInput } from '../model/resolved-object.js';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../model/time.js';
+import { buildRateSchedule, isReadRate, rateInputSchema, type RateSchedule } from '../matchers/rate-schedule.js';
 import { ConfigError } from '../errors.js';
 import { isValidEmaid } from '../matchers/emaid.js';
 import { LICENCE_COVERAGES, licenceSchema, type Licence } from '../matchers/licence.js';
@@ -12,20 +15,50 @@ import { validityConfigSchema } from '../rules/config.js';
 /** The two matchers whose order is configurable: split billing first by default. */
 export const DEFAULT_PRECEDENCE = ['split-billing', 'whitelist'] as const;
 
-const precedenceSchema = z
-  .tuple([z.enum(DEFAULT_PRECEDENCE), z.enum(DEFAULT_PRECEDENCE)], {
-    error: 'precedence is ["split-billing", "whitelist"] or ["whitelist", "split-billing"]',
-  })
-  .refine(([first, second]) => first !== second, { error: 'precedence names split-billing and whitelist once each' })
-  .readonly()
-  .default([...DEFAULT_PRECEDENCE]);
+const precedenceSchema = readonlyOutput(
+  z
+    .tuple([z.enum(DEFAULT_PRECEDENCE), z.enum(DEFAULT_PRECEDENCE)], {
+      error: 'precedence is ["split-billing", "whitelist"] or ["whitelist", "split-billing"]',
+    })
+    .refine(([first, second]) => first !== second, { error: 'precedence names split-billing and whitelist once each' }),
+).default([...DEFAULT_PRECEDENCE]);
 
-const rateScheduleSchema = z
-  .strictObject(
-    { timeZone: timeZoneSchema, rates: z.array(rateInputSchema).readonly(), allowGaps: z.boolean().default(false) },
+const rateScheduleSchema = resolvedObject(
+  z.strictObject(
+    { timeZone: timeZoneSchema, rates: readonlyOutput(z.array(rateInputSchema, { error: 'give the rates as a list' })), allowGaps: z.boolean().default(false) },
     { error: objectError('rate schedule') },
+  ),
+  (raw, ctx) => {
+    const timeZone = raw['timeZone'] === undefined ? DEFAULT_TIME_ZONE : raw['timeZone'];
+    const rates = raw['rates'];
+    if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone) || !Array.isArray(rates) || !rates.every(isReadRate)) return null;
+    return buildRateSchedule(rates, timeZone, raw['allowGaps'] === true, ctx, ['rates']);
+  },
+  (_schedule, built) => built!,
+);
+
+/**
+ * Named rate schedules. Ids are read as written and compared trimmed, so two
+ * ids that are the same once trimmed (" be-fl " and "be-fl") are refused,
+ * never one silently replacing the other.
+ */
+const rateSchedulesSchema = z
+  .record(z.string(), rateScheduleSchema, { error: 'rateSchedules maps ids to rate schedules' })
+  .superRefine(
+    (schedules, ctx) => {
+      const seen = new Map<string, string>();
+      for (const id of Object.keys(schedules)) {
+        const trimmed = id.trim();
+        const other = seen.get(trimmed);
+        if (trimmed === '') ctx.addIssue({ code: 'custom', path: [id], message: 'a rate schedule id is empty' });
+        else if (other !== undefined) {
+          ctx.addIssue({ code: 'custom', path: [id], message: `the rate schedule ids ${JSON.stringify(other)} and ${JSON.stringify(id)} are the same once trimmed; give each schedule its own id` });
+        } else seen.set(trimmed, id);
+      }
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
   )
-  .transform(({ timeZone, rates, allowGaps }, ctx) => buildRateSchedule(rates, timeZone, allowGaps, ctx, ['rates']));
+  .transform((schedules) => Object.fromEntries(Object.entries(schedules).map(([id, schedule]) => [id.trim(), schedule])));
 
 /** Runs a list check even when some items failed, so one error lists every problem. */
 const everyTime = { when: (payload: { value: unknown }) => Array.isArray(payload.value) };
@@ -74,9 +107,9 @@ export const classifierConfigSchema = z
         .prefault({}),
       precedence: precedenceSchema,
       /** Named rate schedules that licences can share, e.g. a region's quarterly maximum rate. */
-      rateSchedules: z.record(identifierSchema('rate schedule id'), rateScheduleSchema).default({}),
-      licences: z.array(licenceSchema, { error: 'licences is a list' }).superRefine(uniqueIds('licences'), everyTime).readonly().default([]),
-      whitelist: z.array(whitelistEntrySchema, { error: 'whitelist is a list' }).superRefine(uniqueIds('whitelist'), everyTime).readonly().default([]),
+      rateSchedules: rateSchedulesSchema.default({}),
+      licences: readonlyOutput(z.array(licenceSchema, { error: 'licences is a list' }).superRefine(uniqueIds('licences'), everyTime)).default([]),
+      whitelist: readonlyOutput(z.array(whitelistEntrySchema, { error: 'whitelist is a list' }).superRefine(uniqueIds('whitelist'), everyTime)).default([]),
     },
     { error: objectError('classifier configuration') },
   )

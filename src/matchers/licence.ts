@@ -1,5 +1,8 @@
+import { readonlyOutput } from '../model/list.js';
 import * as z from 'zod';
-import { buildRateSchedule, rateInputSchema, type RateSchedule } from './rate-schedule.js';
+import { resolvedObject, zonedInput } from '../model/resolved-object.js';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../model/time.js';
+import { buildRateSchedule, isReadRate, rateInputSchema, type RateSchedule } from './rate-schedule.js';
 import { identifierSchema } from '../model/identifier.js';
 import { describe, objectError } from '../model/messages.js';
 import { periodContains, resolvePeriod, timeZoneSchema, zonedTimeInputSchema, type Period } from '../model/period.js';
@@ -37,8 +40,8 @@ const deviceSchema = z
  * (`employeeId`, for the monthly statements), and its rate schedule: a list of
  * rates, or the id of a schedule in the configuration's `rateSchedules`.
  */
-export const licenceSchema = z
-  .strictObject(
+export const licenceSchema = resolvedObject(
+  z.strictObject(
     {
       id: identifierSchema('licence id'),
       /** The employee the licence reimburses, whose monthly statement lists its sessions. */
@@ -52,20 +55,29 @@ export const licenceSchema = z
       /** Only these tokens (the employee's own); left out, any token. */
       tokens: tokenSelectorSchema.optional(),
       timeZone: timeZoneSchema,
-      rates: z.union([z.array(rateInputSchema).readonly(), identifierSchema('rate schedule id')], {
+      rates: z.union([readonlyOutput(z.array(rateInputSchema)), identifierSchema('rate schedule id')], {
         error: 'give the rates as a list such as [{ from: "2022-10-01", perKWh: "0.6654", currency: "EUR" }], or the id of a rate schedule',
       }),
       /** Whether the rate list may have gaps (sessions then get no rate). */
       allowRateGaps: z.boolean().default(false),
     },
     { error: objectError('licence') },
-  )
-  .transform(({ validFrom, validUntil, allowRateGaps, rates, ...licence }, ctx) => {
-    const period: Period & { from: Date | null } = resolvePeriod({ validFrom, validUntil }, licence.timeZone, ctx);
-    const schedule: RateSchedule | string | null =
-      typeof rates === 'string' ? rates : buildRateSchedule(rates, licence.timeZone, allowRateGaps, ctx, ['rates']);
-    return { ...licence, period, rates: schedule };
-  });
+  ),
+  (raw, ctx): { period: Period; rates: RateSchedule | null } | null => {
+    const timeZone = raw['timeZone'] === undefined ? DEFAULT_TIME_ZONE : raw['timeZone'];
+    if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone)) return null; // reported at timeZone
+    const period = resolvePeriod({ validFrom: zonedInput(raw['validFrom']), validUntil: zonedInput(raw['validUntil']) }, timeZone, ctx);
+    const rates = raw['rates'];
+    const schedule =
+      Array.isArray(rates) && rates.every(isReadRate) ? buildRateSchedule(rates, timeZone, raw['allowRateGaps'] === true, ctx, ['rates']) : null;
+    return { period, rates: schedule };
+  },
+  ({ validFrom: _from, validUntil: _until, allowRateGaps: _gaps, rates, ...licence }, resolved) => ({
+    ...licence,
+    period: resolved!.period,
+    rates: typeof rates === 'string' ? rates : resolved!.rates!,
+  }),
+);
 
 /** A licence as configured (JSON form). */
 export type LicenceInput = z.input<typeof licenceSchema>;

@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
 import * as z from 'zod';
-import { decimalSchema } from '../model/decimal.js';
+import { decimalSchema, isDecimal } from '../model/decimal.js';
+import { zonedInput } from '../model/resolved-object.js';
 import { objectError } from '../model/messages.js';
 import { resolveZonedTime, zonedTimeInputSchema, type Period } from '../model/period.js';
 import { currencySchema } from '../model/price.js';
@@ -19,6 +20,12 @@ export const rateInputSchema = z.strictObject(
   },
   { error: objectError('rate') },
 );
+
+/** True for a rate whose fields were all read (a rate that failed has its issue reported already). */
+export function isReadRate(rate: unknown): rate is z.output<typeof rateInputSchema> {
+  const r = rate as Record<string, unknown> | null;
+  return typeof r === 'object' && r !== null && isDecimal(r['perKWh']) && typeof r['currency'] === 'string' && zonedInput(r['from']) !== undefined;
+}
 
 /** A rate as configured, e.g. `{ from: '2025-01-01', perKWh: '0.2822', currency: 'EUR' }`. */
 export type RateInput = z.input<typeof rateInputSchema>;

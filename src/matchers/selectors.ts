@@ -1,3 +1,4 @@
+import { readonlyOutput } from '../model/list.js';
 import * as z from 'zod';
 import type { ChargePoint } from '../model/charge-point.js';
 import { identifierSchema } from '../model/identifier.js';
@@ -6,7 +7,7 @@ import type { Token } from '../model/token.js';
 import { isValidEmaid } from './emaid.js';
 import { normaliseContractId, normaliseId, normaliseOperatorId, normaliseUid, reverseUidBytes } from './normalise.js';
 
-const idList = (what: string) => z.array(identifierSchema(what), { error: `expected a list of ${what}s` }).readonly().optional();
+const idList = (what: string) => readonlyOutput(z.array(identifierSchema(what), { error: `expected a list of ${what}s` })).optional();
 
 /**
  * Zod schema for "which tokens": any token whose UID, contract id or group is

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { resolvedObject, zonedInput } from '../model/resolved-object.js';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../model/time.js';
 import { identifierSchema } from '../model/identifier.js';
 import { objectError } from '../model/messages.js';
 import { periodContains, resolvePeriod, timeZoneSchema, zonedTimeInputSchema, type Period } from '../model/period.js';
@@ -18,8 +20,8 @@ import {
  * no token or no charge point is refused: free charging never happens by
  * omission.
  */
-export const whitelistEntrySchema = z
-  .strictObject(
+export const whitelistEntrySchema = resolvedObject(
+  z.strictObject(
     {
       id: identifierSchema('whitelist entry id'),
       tokens: tokenSelectorSchema,
@@ -29,11 +31,14 @@ export const whitelistEntrySchema = z
       timeZone: timeZoneSchema,
     },
     { error: objectError('whitelist entry') },
-  )
-  .transform(({ validFrom, validUntil, ...entry }, ctx) => {
-    const period: Period = resolvePeriod({ validFrom, validUntil }, entry.timeZone, ctx);
-    return { ...entry, period };
-  });
+  ),
+  (raw, ctx): Period | null => {
+    const timeZone = raw['timeZone'] === undefined ? DEFAULT_TIME_ZONE : raw['timeZone'];
+    if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone)) return null; // reported at timeZone
+    return resolvePeriod({ validFrom: zonedInput(raw['validFrom']), validUntil: zonedInput(raw['validUntil']) }, timeZone, ctx);
+  },
+  ({ validFrom: _from, validUntil: _until, ...entry }, period) => ({ ...entry, period: period! }),
+);
 
 /** A whitelist entry as configured (JSON form). */
 export type WhitelistEntryInput = z.input<typeof whitelistEntrySchema>;

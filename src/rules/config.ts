@@ -1,3 +1,4 @@
+import { readonlyOutput } from '../model/list.js';
 import * as z from 'zod';
 import { decimalSchema, isDecimal } from '../model/decimal.js';
 import { instantSchema } from '../model/instant.js';
@@ -30,11 +31,9 @@ export const validityConfigSchema = z
       /** Whether a session without a meter reading is invalid. */
       requireEnergy: z.boolean({ error: 'requireEnergy must be true or false' }).default(true),
       /** Authorisation statuses that count as accepted; every other status is a rejection. */
-      acceptedAuthorizations: z
-        .array(authorizationStatusSchema)
-        .min(1, { error: 'at least one authorisation status must be accepted' })
-        .readonly()
-        .default(['Accepted']),
+      acceptedAuthorizations: readonlyOutput(
+        z.array(authorizationStatusSchema, { error: 'acceptedAuthorizations is a list of authorisation statuses' }).min(1, { error: 'at least one authorisation status must be accepted' }),
+      ).default(['Accepted']),
       /** Zero or very low consumption: a session with at most this energy (kWh) is invalid; `null` = off. */
       lowEnergy: z.strictObject({ atMostKWh: nonNegative('atMostKWh') }, { error: objectError('low energy rule') }).nullable().default(null),
       /**
@@ -50,7 +49,7 @@ export const validityConfigSchema = z
         .nullable()
         .default(null),
       /** Stop reasons that make a session invalid (e.g. EmergencyStop, GroundFault); none by default. */
-      invalidStopReasons: z.array(stopReasonSchema, { error: 'invalidStopReasons is a list of stop reasons' }).readonly().default([]),
+      invalidStopReasons: readonlyOutput(z.array(stopReasonSchema, { error: 'invalidStopReasons is a list of stop reasons' })).default([]),
       /** A session that starts before this instant is invalid; `null` = off. */
       earliestStart: instantSchema().nullable().default(null),
     },

@@ -1,0 +1,33 @@
+import * as z from 'zod';
+
+/** Where a check reports issues. */
+export interface IssueSink {
+  addIssue(issue: { code: 'custom'; message: string; path: PropertyKey[]; input?: unknown }): void;
+}
+
+const isObject = (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null;
+
+/**
+ * An object schema whose cross-field work (reading dates in the object's own
+ * time zone, building a rate schedule) runs even when other fields failed, so
+ * that one error lists every problem. `resolve` reads the object defensively
+ * (a failed field holds what was given) and reports its issues; `build` gets
+ * its result once the whole object is valid.
+ */
+export function resolvedObject<S extends z.ZodType, R, O>(
+  schema: S,
+  resolve: (value: Readonly<Record<string, unknown>>, ctx: IssueSink) => R,
+  build: (value: z.output<S>, resolved: R) => O,
+) {
+  const results = new WeakMap<object, R>();
+  return schema
+    .superRefine((value, ctx) => {
+      results.set(value as object, resolve(value as Record<string, unknown>, ctx as unknown as IssueSink));
+    }, { when: isObject })
+    .transform((value) => build(value, results.get(value as object) as R));
+}
+
+/** A configured date or date-time as given, or `undefined` when it is not one (its own issue is reported elsewhere). */
+export function zonedInput(value: unknown): string | Date | undefined {
+  return typeof value === 'string' || value instanceof Date ? value : undefined;
+}
