@@ -1,11 +1,12 @@
-import { findLicence, indexLicences, type LicenceMatch } from '../matchers/licence.js';
-import { isValidEmaid } from '../matchers/emaid.js';
-import { tokenKeys } from '../matchers/selectors.js';
-import { findWhitelistEntry, indexWhitelist } from '../matchers/whitelist.js';
-import type { ChargingSession } from '../model/session.js';
 import { usageError } from '../errors.js';
+import { isValidEmaid } from '../matchers/emaid.js';
+import { findLicence, indexLicences, type Licence, type LicenceMatch } from '../matchers/licence.js';
+import { chargePointLookup, tokenLookup } from '../matchers/selectors.js';
+import { findWhitelistEntry, indexWhitelist, type WhitelistEntry } from '../matchers/whitelist.js';
+import { deepFreeze } from '../model/freeze.js';
 import { describe } from '../model/messages.js';
-import { checkValidity } from '../rules/rules.js';
+import type { ChargingSession } from '../model/session.js';
+import { compileValidity } from '../rules/rules.js';
 import type { Classification } from './classification.js';
 import { resolveClassifierConfig, type ClassifierConfig, type ClassifierConfigInput } from './config.js';
 import type { Reason } from '../rules/reason.js';
@@ -81,80 +82,83 @@ export function homeChargingCompensationFor(classification: Classification): boo
  * @throws {ConfigError} listing every problem of the configuration, with its path.
  */
 export function createClassifier(config: ClassifierConfigInput = {}): Classifier {
-  const resolved = resolveClassifierConfig(config);
+  const resolved = deepFreeze(resolveClassifierConfig(config));
   const { validity, matching, precedence } = resolved;
+  const validate = compileValidity(validity);
   const licences = indexLicences(resolved.licences, resolved.splitBilling.licenceCoverage);
   const whitelist = indexWhitelist(resolved.whitelist);
+  const splitBillingFirst = precedence[0] === 'split-billing';
+  // Answers that depend only on the entry that decided them are made once and shared (they are frozen).
+  const splitBillingAnswers = new Map<Licence, Classification>();
+  const whitelistAnswers = new Map<WhitelistEntry, Classification>();
+
+  const splitBilling = (licence: Licence, notes: Reason[] | null): Classification => {
+    const decided: Reason = { code: 'split-billing-licence', message: `split billing licence ${licence.id} covers this session`, licenceId: licence.id };
+    if (notes !== null) return { type: 'split-billing', reasons: [decided, ...notes], licence, whitelistEntry: null };
+    let answer = splitBillingAnswers.get(licence);
+    if (!answer) splitBillingAnswers.set(licence, (answer = deepFreeze({ type: 'split-billing', reasons: [decided], licence, whitelistEntry: null })));
+    return answer;
+  };
+  const whitelisted = (entry: WhitelistEntry, notes: Reason[] | null): Classification => {
+    const decided: Reason = { code: 'whitelisted', message: `the token is whitelisted on this charge point (entry ${entry.id})`, whitelistEntryId: entry.id };
+    if (notes !== null) return { type: 'whitelist', reasons: [decided, ...notes], licence: null, whitelistEntry: entry };
+    let answer = whitelistAnswers.get(entry);
+    if (!answer) whitelistAnswers.set(entry, (answer = deepFreeze({ type: 'whitelist', reasons: [decided], licence: null, whitelistEntry: entry })));
+    return answer;
+  };
 
   return {
     config: resolved,
     classify(session, options = NO_OPTIONS) {
       if (options !== NO_OPTIONS) checkClassifyOptions(options);
-      const invalid = checkValidity(session, validity, options.now);
-      if (invalid.length > 0) return { type: 'invalid', reasons: invalid, licence: null, whitelistEntry: null };
+      const invalid = validate(session, options.now);
+      if (invalid !== null) return { type: 'invalid', reasons: invalid, licence: null, whitelistEntry: null };
 
-      const notes: Reason[] = [];
+      let notes: Reason[] | null = null;
       const { contractId } = session.token;
       if (matching.verifyContractIds && contractId !== undefined && !isValidEmaid(contractId)) {
-        notes.push({
-          code: 'contract-id-unverified',
-          message: `the contract id ${contractId} has no valid EMAID check character, so it was not used for matching`,
-          actual: contractId,
-        });
+        notes = [{ code: 'contract-id-unverified', message: `the contract id ${contractId} has no valid EMAID check character, so it was not used for matching`, actual: contractId }];
       }
-      const sessionTokenKeys = tokenKeys(session.token, matching);
+      const token = tokenLookup(session.token, matching);
+      const chargePoint = chargePointLookup(session.chargePoint);
+      const compensation = session.homeChargingCompensation;
       let licenceMatch: LicenceMatch | undefined;
-      for (const matcher of precedence) {
-        if (matcher === 'split-billing') {
-          licenceMatch = findLicence(licences, session, sessionTokenKeys);
-          const { licence } = licenceMatch;
-          if (licence) {
-            if (session.homeChargingCompensation === false) {
-              notes.push({
-                code: 'licence-without-home-charging',
-                message: `split billing licence ${licence.id} covers this session, but the CDR says it is not to be compensated as home charging`,
-                licenceId: licence.id,
-              });
-            }
-            return {
-              type: 'split-billing',
-              reasons: [{ code: 'split-billing-licence', message: `split billing licence ${licence.id} covers this session`, licenceId: licence.id }, ...notes],
-              licence,
-              whitelistEntry: null,
-            };
-          }
-        } else {
-          const entry = findWhitelistEntry(whitelist, session, sessionTokenKeys);
-          if (entry) {
-            if (session.homeChargingCompensation === true) notes.push(HOME_CHARGING_NOT_LICENSED);
-            return {
-              type: 'whitelist',
-              reasons: [
-                { code: 'whitelisted', message: `the token is whitelisted on this charge point (entry ${entry.id})`, whitelistEntryId: entry.id },
-                ...notes,
-              ],
-              licence: null,
-              whitelistEntry: entry,
-            };
-          }
+      const licensed = (): Classification | null => {
+        licenceMatch = findLicence(licences, session, token, chargePoint);
+        const { licence } = licenceMatch;
+        if (!licence) return null;
+        if (compensation === false) {
+          (notes ??= []).push({
+            code: 'licence-without-home-charging',
+            message: `split billing licence ${licence.id} covers this session, but the CDR says it is not to be compensated as home charging`,
+            licenceId: licence.id,
+          });
         }
-      }
-      if (session.homeChargingCompensation === true) notes.push(HOME_CHARGING_NOT_LICENSED);
+        return splitBilling(licence, notes);
+      };
+      const free = (): Classification | null => {
+        const entry = findWhitelistEntry(whitelist, session, token, chargePoint);
+        if (!entry) return null;
+        if (compensation === true) (notes ??= []).push(HOME_CHARGING_NOT_LICENSED);
+        return whitelisted(entry, notes);
+      };
+      const decided = splitBillingFirst ? (licensed() ?? free()) : (free() ?? licensed());
+      if (decided) return decided;
+
+      if (compensation === true) (notes ??= []).push(HOME_CHARGING_NOT_LICENSED);
       const mismatch = licenceMatch?.mismatch;
       if (mismatch) {
-        notes.push({
+        (notes ??= []).push({
           code: 'licence-not-applicable',
           message: `split billing licence ${mismatch.licence.id} on this charge point ${LICENCE_MISMATCH_MESSAGES[mismatch.why]}`,
           actual: mismatch.why,
           licenceId: mismatch.licence.id,
         });
       }
-      return {
-        type: 'normal',
-        reasons: [{ code: 'public', message: 'no licence or whitelist entry applies: a normal session, paid from the operational budget' }, ...notes],
-        licence: null,
-        whitelistEntry: null,
-      };
+      return notes === null ? NORMAL : { type: 'normal', reasons: [PUBLIC, ...notes], licence: null, whitelistEntry: null };
     },
   };
 }
+
+const PUBLIC: Reason = Object.freeze({ code: 'public', message: 'no licence or whitelist entry applies: a normal session, paid from the operational budget' });
+const NORMAL: Classification = deepFreeze({ type: 'normal', reasons: [PUBLIC], licence: null, whitelistEntry: null });

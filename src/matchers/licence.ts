@@ -5,10 +5,10 @@ import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../model/time.js';
 import { buildRateSchedule, isReadRate, rateInputSchema, type RateSchedule } from './rate-schedule.js';
 import { identifierSchema } from '../model/identifier.js';
 import { describe, objectError } from '../model/messages.js';
-import { periodContains, resolvePeriod, timeZoneSchema, zonedTimeInputSchema, type Period } from '../model/period.js';
+import { resolvePeriod, timeZoneSchema, zonedTimeInputSchema, type Period } from '../model/period.js';
 import type { ChargingSession } from '../model/session.js';
 import { normaliseId } from './normalise.js';
-import { tokenSelectorKeys, tokenSelectorSchema } from './selectors.js';
+import { selectsToken, tokenSelectorIdentifiers, tokenSelectorSchema, tokenSets, type ChargePointLookup, type TokenLookup, type TokenSets } from './selectors.js';
 
 /** A split billing licence's status; only `active` licences qualify. */
 export const LICENCE_STATUSES = ['active', 'suspended', 'cancelled'] as const;
@@ -96,70 +96,93 @@ export type LicenceMatch =
   | { readonly licence: Licence; readonly mismatch?: undefined }
   | { readonly licence: null; readonly mismatch?: { readonly licence: Licence; readonly why: LicenceMismatch } };
 
-/** One indexed licence: its position in the configuration and the token keys it is limited to (`null`: any token). */
-interface IndexedLicence {
+/**
+ * One indexed licence: its position in the configuration, the tokens it is
+ * limited to (`null`: any token) and its period as numbers (read once; later
+ * changes to the licence's Dates change nothing).
+ */
+export interface IndexedLicence {
   readonly position: number;
   readonly licence: Licence;
-  readonly tokens: ReadonlySet<string> | null;
+  readonly tokens: TokenSets | null;
+  readonly active: boolean;
+  /** The answer when this licence applies, made once. */
+  readonly match: LicenceMatch;
+  readonly fromMs: number;
+  readonly untilMs: number;
 }
 
-/** Licences indexed by device, each with its configuration position and the token keys it is limited to. */
+/** Licences indexed by device: charge point id or serial number, normalised. */
 export interface LicenceIndex {
-  readonly byDevice: ReadonlyMap<string, readonly IndexedLicence[]>;
+  readonly byChargePointId: ReadonlyMap<string, readonly IndexedLicence[]>;
+  readonly bySerialNumber: ReadonlyMap<string, readonly IndexedLicence[]>;
   readonly coverage: LicenceCoverage;
 }
 
-const deviceKey = (kind: 'cp' | 'serial', id: string) => `${kind}:${normaliseId(id)}`;
-
 /** Indexes licences by device (charge point id or serial number). */
 export function indexLicences(licences: readonly Licence[], coverage: LicenceCoverage): LicenceIndex {
-  const byDevice = new Map<string, IndexedLicence[]>();
+  const byChargePointId = new Map<string, IndexedLicence[]>();
+  const bySerialNumber = new Map<string, IndexedLicence[]>();
   licences.forEach((licence, position) => {
-    const key = licence.device.chargePointId !== undefined ? deviceKey('cp', licence.device.chargePointId) : deviceKey('serial', licence.device.serialNumber!);
-    const indexed = { position, licence, tokens: licence.tokens ? new Set(tokenSelectorKeys(licence.tokens)) : null };
-    const list = byDevice.get(key);
+    const { chargePointId, serialNumber } = licence.device;
+    const [index, id] = chargePointId !== undefined ? [byChargePointId, chargePointId] : [bySerialNumber, serialNumber!];
+    const indexed: IndexedLicence = {
+      position,
+      licence,
+      tokens: licence.tokens ? tokenSets(tokenSelectorIdentifiers(licence.tokens)) : null,
+      active: licence.status === 'active',
+      match: Object.freeze({ licence }),
+      fromMs: licence.period.from?.getTime() ?? -Infinity,
+      untilMs: licence.period.until?.getTime() ?? Infinity,
+    };
+    const key = normaliseId(id);
+    const list = index.get(key);
     if (list) list.push(indexed);
-    else byDevice.set(key, [indexed]);
+    else index.set(key, [indexed]);
   });
-  return { byDevice, coverage };
+  return { byChargePointId, bySerialNumber, coverage };
 }
 
-function coversSession(period: Period, session: ChargingSession, coverage: LicenceCoverage): boolean {
-  const { startedAt, endedAt } = session;
+function coversSession({ fromMs, untilMs }: IndexedLicence, session: ChargingSession, coverage: LicenceCoverage): boolean {
+  const startMs = session.startedAt.getTime();
+  const startCovered = startMs >= fromMs && startMs < untilMs;
   switch (coverage) {
     case 'start':
-      return periodContains(period, startedAt);
+      return startCovered;
     case 'whole-session':
-      return periodContains(period, startedAt) && (period.until === null || endedAt.getTime() <= period.until.getTime());
-    case 'any-overlap':
-      return endedAt.getTime() <= startedAt.getTime()
-        ? periodContains(period, startedAt)
-        : (period.from === null || endedAt.getTime() > period.from.getTime()) &&
-            (period.until === null || startedAt.getTime() < period.until.getTime());
+      return startCovered && session.endedAt.getTime() <= untilMs;
+    case 'any-overlap': {
+      const endMs = session.endedAt.getTime();
+      return endMs <= startMs ? startCovered : endMs > fromMs && startMs < untilMs;
+    }
   }
 }
+
+const NONE: readonly IndexedLicence[] = [];
 
 /**
  * The licence that makes a session split billing: on its device, active,
- * covering the session (per the coverage setting) and its token (any of
- * `sessionTokenKeys`, from `tokenKeys`). When several
+ * covering the session (per the coverage setting) and its token. When several
  * do, the first in configuration order. Otherwise, the first licence on the
  * device and why it did not apply, so a portal can say so.
  */
-export function findLicence(index: LicenceIndex, session: ChargingSession, sessionTokenKeys: readonly string[]): LicenceMatch {
-  const { chargePoint } = session;
-  const byId = index.byDevice.get(deviceKey('cp', chargePoint.id)) ?? [];
-  const bySerial = chargePoint.serialNumber !== undefined ? (index.byDevice.get(deviceKey('serial', chargePoint.serialNumber)) ?? []) : [];
+export function findLicence(index: LicenceIndex, session: ChargingSession, token: TokenLookup, chargePoint: ChargePointLookup): LicenceMatch {
+  const byId = index.byChargePointId.get(chargePoint.id) ?? NONE;
+  const { serialNumber } = session.chargePoint;
+  const bySerial = serialNumber !== undefined && index.bySerialNumber.size > 0 ? (index.bySerialNumber.get(normaliseId(serialNumber)) ?? NONE) : NONE;
+  if (byId.length === 0 && bySerial.length === 0) return NO_LICENCE;
   // Each list is in configuration order; merged, they must be too, so the first qualifying licence wins.
   const candidates = bySerial.length === 0 ? byId : byId.length === 0 ? bySerial : [...byId, ...bySerial].sort((a, b) => a.position - b.position);
   let mismatch: { licence: Licence; why: LicenceMismatch } | undefined;
-  for (const { licence, tokens } of candidates) {
+  for (const candidate of candidates) {
     let why: LicenceMismatch | null = null;
-    if (licence.status !== 'active') why = 'not-active';
-    else if (!coversSession(licence.period, session, index.coverage)) why = 'outside-period';
-    else if (tokens !== null && !sessionTokenKeys.some((key) => tokens.has(key))) why = 'token-not-covered';
-    if (why === null) return { licence };
-    mismatch ??= { licence, why };
+    if (!candidate.active) why = 'not-active';
+    else if (!coversSession(candidate, session, index.coverage)) why = 'outside-period';
+    else if (candidate.tokens !== null && !selectsToken(candidate.tokens, token)) why = 'token-not-covered';
+    if (why === null) return candidate.match;
+    mismatch ??= { licence: candidate.licence, why };
   }
   return { licence: null, mismatch };
 }
+
+const NO_LICENCE: LicenceMatch = Object.freeze({ licence: null });

@@ -3,6 +3,8 @@ import { isValidEmaid } from './emaid.js';
 const UID_SEPARATORS = /[\s:\-.]/g;
 const HEX_PAIRS = /^(?:[0-9A-F]{2})+$/;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
+/** Text that every normalisation leaves as it is: ASCII with no lower-case letter, space or separator. */
+const ALREADY_NORMAL = /^[0-9A-Z_]*$/;
 const ASCII_LOWER = /[a-z]+/g;
 
 /**
@@ -24,6 +26,7 @@ export function asciiUpperCase(text: string): string {
  * @example normaliseUid('04:a2:3b'); // => '04A23B'
  */
 export function normaliseUid(uid: string): string {
+  if (ALREADY_NORMAL.test(uid)) return uid;
   return asciiUpperCase(uid.replace(UID_SEPARATORS, ''));
 }
 
@@ -61,6 +64,7 @@ export function normaliseContractId(contractId: string): string {
  * @example normaliseId('acme'); // => 'ACME'
  */
 export function normaliseId(id: string): string {
+  if (ALREADY_NORMAL.test(id)) return id;
   return asciiUpperCase(id.trim());
 }
 
@@ -70,5 +74,6 @@ export function normaliseId(id: string): string {
  * @example normaliseOperatorId('be-mbf'); // => 'BEMBF'
  */
 export function normaliseOperatorId(id: string): string {
+  if (ALREADY_NORMAL.test(id)) return id;
   return asciiUpperCase(id.replace(/[\s*-]/g, ''));
 }

@@ -94,7 +94,27 @@ export function buildRateSchedule(
     return { from: rate.from, until: rate.until ?? next?.from ?? null, perKWh: rate.input.perKWh, currency: rate.input.currency };
   });
   for (const problem of problems) ctx.addIssue({ code: 'custom', ...problem });
-  return problems.length === 0 ? { timeZone, currency, rates } : null;
+  if (problems.length > 0) return null;
+  const schedule: RateSchedule = { timeZone, currency, rates };
+  boundsOf(schedule);
+  return schedule;
+}
+
+/** Each schedule's periods as numbers, read once: later changes to its Dates change no answer. */
+const bounds = new WeakMap<RateSchedule, { readonly fromMs: Float64Array; readonly untilMs: Float64Array }>();
+
+function boundsOf(schedule: RateSchedule) {
+  let found = bounds.get(schedule);
+  if (!found) {
+    const { rates } = schedule;
+    found = { fromMs: new Float64Array(rates.length), untilMs: new Float64Array(rates.length) };
+    rates.forEach((rate, i) => {
+      found!.fromMs[i] = rate.from.getTime();
+      found!.untilMs[i] = rate.until === null ? Infinity : rate.until.getTime();
+    });
+    bounds.set(schedule, found);
+  }
+  return found;
 }
 
 /**
@@ -102,18 +122,18 @@ export function buildRateSchedule(
  * `null` when the schedule has no rate then. A change of rate applies to
  * sessions that start at or after its `from` only.
  *
- * @example rateAt(schedule, new Date('2022-11-10T13:50:16Z'))?.perKWh.toString(); // '0.6654'
+ * @example rateAt(schedule, new Date('2022-11-10T13:50:16Z'))?.perKWh.toString(); // => '0.6654'
  */
 export function rateAt(schedule: RateSchedule, instant: Date): Rate | null {
   const t = instant.getTime();
+  const { fromMs, untilMs } = boundsOf(schedule);
   let low = 0;
-  let high = schedule.rates.length - 1;
+  let high = fromMs.length - 1;
   while (low <= high) {
     const middle = (low + high) >>> 1;
-    const rate = schedule.rates[middle]!;
-    if (t < rate.from.getTime()) high = middle - 1;
-    else if (rate.until !== null && t >= rate.until.getTime()) low = middle + 1;
-    else return rate;
+    if (t < fromMs[middle]!) high = middle - 1;
+    else if (t >= untilMs[middle]!) low = middle + 1;
+    else return schedule.rates[middle]!;
   }
   return null;
 }

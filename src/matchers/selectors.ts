@@ -19,7 +19,7 @@ export const tokenSelectorSchema = z
     { uids: idList('token UID'), contractIds: idList('contract id'), groupIds: idList('group id') },
     { error: objectError('token selector') },
   )
-  .refine((selector) => tokenSelectorKeys(selector).length > 0, { error: 'lists no token: give at least one of uids, contractIds or groupIds' });
+  .refine((selector) => countIdentifiers(selector) > 0, { error: 'lists no token: give at least one of uids, contractIds or groupIds' });
 
 /** Which tokens: any token whose UID, contract id or group is listed. */
 export interface TokenSelector {
@@ -38,7 +38,7 @@ export const chargePointSelectorSchema = z
     { ids: idList('charge point id'), locationIds: idList('location id'), operatorIds: idList('operator id') },
     { error: objectError('charge point selector') },
   )
-  .refine((selector) => chargePointSelectorKeys(selector).length > 0, {
+  .refine((selector) => countIdentifiers(selector) > 0, {
     error: 'lists no charge point: give at least one of ids, locationIds or operatorIds',
   });
 
@@ -57,45 +57,119 @@ export interface TokenMatching {
   readonly verifyContractIds: boolean;
 }
 
-/** The index keys a token selector stands for: one per listed identifier, normalised. */
-export function tokenSelectorKeys(selector: TokenSelector): string[] {
-  return [
-    ...(selector.uids ?? []).map((uid) => `uid:${normaliseUid(uid)}`),
-    ...(selector.contractIds ?? []).map((id) => `contract:${normaliseContractId(id)}`),
-    ...(selector.groupIds ?? []).map((id) => `group:${normaliseId(id)}`),
-  ];
+/** The identifiers a token selector lists, normalised, per kind. */
+export interface TokenIdentifiers {
+  readonly uids: readonly string[];
+  readonly contractIds: readonly string[];
+  readonly groupIds: readonly string[];
+}
+
+/** The identifiers a charge point selector lists, normalised, per kind. */
+export interface ChargePointIdentifiers {
+  readonly ids: readonly string[];
+  readonly locationIds: readonly string[];
+  readonly operatorIds: readonly string[];
+}
+
+const normaliseAll = (list: readonly string[] | undefined, normalise: (id: string) => string): string[] =>
+  list === undefined ? [] : [...new Set(list.map(normalise))];
+
+/**
+ * The identifiers a token selector lists, normalised as they are compared.
+ *
+ * @example tokenSelectorIdentifiers({ uids: ['04:a2:3b:5c'], groupIds: ['acme'] }); // => { uids: ['04A23B5C'], contractIds: [], groupIds: ['ACME'] }
+ */
+export function tokenSelectorIdentifiers(selector: TokenSelector): TokenIdentifiers {
+  return {
+    uids: normaliseAll(selector.uids, normaliseUid),
+    contractIds: normaliseAll(selector.contractIds, normaliseContractId),
+    groupIds: normaliseAll(selector.groupIds, normaliseId),
+  };
 }
 
 /**
- * The index keys a session's token can be found under: its UID (and the
- * reversed UID when enabled), its contract id (unless verification is on and
- * the check character is wrong) and its group.
+ * The identifiers a charge point selector lists, normalised as they are compared.
+ *
+ * @example chargePointSelectorIdentifiers({ operatorIds: ['be-mbf'] }); // => { ids: [], locationIds: [], operatorIds: ['BEMBF'] }
  */
-export function tokenKeys(token: Token, matching: TokenMatching): string[] {
+export function chargePointSelectorIdentifiers(selector: ChargePointSelector): ChargePointIdentifiers {
+  return {
+    ids: normaliseAll(selector.ids, normaliseId),
+    locationIds: normaliseAll(selector.locationIds, normaliseId),
+    operatorIds: normaliseAll(selector.operatorIds, normaliseOperatorId),
+  };
+}
+
+const countIdentifiers = (selector: { readonly [kind: string]: readonly string[] | undefined }) =>
+  Object.values(selector).reduce((sum, list) => sum + (Array.isArray(list) ? list.length : 0), 0);
+
+/** A session's token as it is looked up: each identifier normalised, `null` where it has none or it is not to be used. */
+export interface TokenLookup {
+  readonly uid: string;
+  /** The UID with its bytes reversed, when reversed UIDs are matched and it differs. */
+  readonly reversedUid: string | null;
+  /** `null` also when verification is on and the check character is wrong. */
+  readonly contractId: string | null;
+  readonly groupId: string | null;
+}
+
+/**
+ * How a session's token is looked up: its UID (and the reversed UID when
+ * enabled), its contract id (unless verification is on and the check
+ * character is wrong) and its group, normalised.
+ *
+ * @example tokenLookup({ uid: '04:a2:3b:5c', authorization: 'Accepted' }, { reversedUids: true, verifyContractIds: false }).reversedUid; // => '5C3BA204'
+ */
+export function tokenLookup(token: Token, matching: TokenMatching): TokenLookup {
   const uid = normaliseUid(token.uid);
-  const keys = [`uid:${uid}`];
   const reversed = matching.reversedUids ? reverseUidBytes(uid) : null;
-  if (reversed !== null && reversed !== uid) keys.push(`uid:${reversed}`);
-  if (token.contractId !== undefined && (!matching.verifyContractIds || isValidEmaid(token.contractId))) {
-    keys.push(`contract:${normaliseContractId(token.contractId)}`);
-  }
-  if (token.groupId !== undefined) keys.push(`group:${normaliseId(token.groupId)}`);
-  return keys;
+  const { contractId, groupId } = token;
+  return {
+    uid,
+    reversedUid: reversed !== uid ? reversed : null,
+    contractId: contractId !== undefined && (!matching.verifyContractIds || isValidEmaid(contractId)) ? normaliseContractId(contractId) : null,
+    groupId: groupId !== undefined ? normaliseId(groupId) : null,
+  };
 }
 
-/** The index keys a charge point selector stands for, normalised. */
-export function chargePointSelectorKeys(selector: ChargePointSelector): string[] {
-  return [
-    ...(selector.ids ?? []).map((id) => `cp:${normaliseId(id)}`),
-    ...(selector.locationIds ?? []).map((id) => `location:${normaliseId(id)}`),
-    ...(selector.operatorIds ?? []).map((id) => `operator:${normaliseOperatorId(id)}`),
-  ];
+/** A session's charge point as it is looked up, normalised. */
+export interface ChargePointLookup {
+  readonly id: string;
+  readonly locationId: string | null;
+  readonly operatorId: string | null;
 }
 
-/** The index keys a session's charge point can be found under: its id, location and operator. */
-export function chargePointKeys(chargePoint: ChargePoint): string[] {
-  const keys = [`cp:${normaliseId(chargePoint.id)}`];
-  if (chargePoint.locationId !== undefined) keys.push(`location:${normaliseId(chargePoint.locationId)}`);
-  if (chargePoint.operatorId !== undefined) keys.push(`operator:${normaliseOperatorId(chargePoint.operatorId)}`);
-  return keys;
+/**
+ * How a session's charge point is looked up: its id, location and operator, normalised.
+ *
+ * @example chargePointLookup({ id: 'cp_site_1', operatorId: 'BE*ACM' }).operatorId; // => 'BEACM'
+ */
+export function chargePointLookup(chargePoint: ChargePoint): ChargePointLookup {
+  return {
+    id: normaliseId(chargePoint.id),
+    locationId: chargePoint.locationId !== undefined ? normaliseId(chargePoint.locationId) : null,
+    operatorId: chargePoint.operatorId !== undefined ? normaliseOperatorId(chargePoint.operatorId) : null,
+  };
+}
+
+/** Sets of a selector's identifiers, for membership tests. */
+export interface TokenSets {
+  readonly uids: ReadonlySet<string>;
+  readonly contractIds: ReadonlySet<string>;
+  readonly groupIds: ReadonlySet<string>;
+}
+
+/** The selector's identifiers as sets. */
+export function tokenSets(identifiers: TokenIdentifiers): TokenSets {
+  return { uids: new Set(identifiers.uids), contractIds: new Set(identifiers.contractIds), groupIds: new Set(identifiers.groupIds) };
+}
+
+/** True when the selector (as sets) names one of the session token's identifiers. */
+export function selectsToken(sets: TokenSets, token: TokenLookup): boolean {
+  return (
+    sets.uids.has(token.uid) ||
+    (token.reversedUid !== null && sets.uids.has(token.reversedUid)) ||
+    (token.contractId !== null && sets.contractIds.has(token.contractId)) ||
+    (token.groupId !== null && sets.groupIds.has(token.groupId))
+  );
 }

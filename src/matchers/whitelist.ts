@@ -3,14 +3,18 @@ import { resolvedObject, zonedInput } from '../model/resolved-object.js';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../model/time.js';
 import { identifierSchema } from '../model/identifier.js';
 import { objectError } from '../model/messages.js';
-import { periodContains, resolvePeriod, timeZoneSchema, zonedTimeInputSchema, type Period } from '../model/period.js';
+import { resolvePeriod, timeZoneSchema, zonedTimeInputSchema, type Period } from '../model/period.js';
 import type { ChargingSession } from '../model/session.js';
 import {
-  chargePointKeys,
-  chargePointSelectorKeys,
+  chargePointSelectorIdentifiers,
   chargePointSelectorSchema,
-  tokenSelectorKeys,
+  selectsToken,
+  tokenSelectorIdentifiers,
   tokenSelectorSchema,
+  tokenSets,
+  type ChargePointLookup,
+  type TokenLookup,
+  type TokenSets,
 } from './selectors.js';
 
 /**
@@ -46,52 +50,118 @@ export type WhitelistEntryInput = z.input<typeof whitelistEntrySchema>;
 /** A validated whitelist entry, with its period read into instants. */
 export type WhitelistEntry = z.output<typeof whitelistEntrySchema>;
 
-/** Whitelist entries indexed by token key, then charge point key, to their positions in the configuration. */
-export interface WhitelistIndex {
-  readonly byToken: ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>;
-  readonly entries: readonly WhitelistEntry[];
+/** One indexed entry: its selectors as sets and its period as numbers (read once; later changes to the entry's Dates change nothing). */
+interface IndexedEntry {
+  readonly tokens: TokenSets;
+  readonly ids: ReadonlySet<string>;
+  readonly locationIds: ReadonlySet<string>;
+  readonly operatorIds: ReadonlySet<string>;
+  readonly fromMs: number;
+  readonly untilMs: number;
 }
 
 /**
- * Indexes entries by each pair of a token key and a charge point key they
- * name, so a lookup costs the same for ten entries as for a hundred thousand.
- * The index grows with the sum over entries of tokens x charge points.
+ * Whitelist entries indexed by each identifier they name, to their positions
+ * in the configuration (ascending). The index grows with the number of
+ * identifiers, never with tokens x charge points.
+ */
+export interface WhitelistIndex {
+  readonly entries: readonly WhitelistEntry[];
+  readonly indexed: readonly IndexedEntry[];
+  readonly byUid: ReadonlyMap<string, readonly number[]>;
+  readonly byContractId: ReadonlyMap<string, readonly number[]>;
+  readonly byGroupId: ReadonlyMap<string, readonly number[]>;
+  readonly byChargePointId: ReadonlyMap<string, readonly number[]>;
+  readonly byLocationId: ReadonlyMap<string, readonly number[]>;
+  readonly byOperatorId: ReadonlyMap<string, readonly number[]>;
+}
+
+function addAll(index: Map<string, number[]>, identifiers: readonly string[], position: number): void {
+  for (const identifier of identifiers) {
+    const positions = index.get(identifier);
+    if (positions) positions.push(position);
+    else index.set(identifier, [position]);
+  }
+}
+
+/**
+ * Indexes entries by every identifier they name, so that a lookup costs the
+ * same for ten entries as for a hundred thousand, and an entry naming 20,000
+ * tokens and 2,000 charge points takes 22,000 index places, not 40 million.
  */
 export function indexWhitelist(entries: readonly WhitelistEntry[]): WhitelistIndex {
-  const byToken = new Map<string, Map<string, number[]>>();
-  entries.forEach((entry, position) => {
-    const chargePoints = new Set(chargePointSelectorKeys(entry.chargePoints));
-    for (const tokenKey of new Set(tokenSelectorKeys(entry.tokens))) {
-      let byChargePoint = byToken.get(tokenKey);
-      if (!byChargePoint) byToken.set(tokenKey, (byChargePoint = new Map()));
-      for (const chargePointKey of chargePoints) {
-        const positions = byChargePoint.get(chargePointKey);
-        if (positions) positions.push(position);
-        else byChargePoint.set(chargePointKey, [position]);
-      }
-    }
+  const byUid = new Map<string, number[]>();
+  const byContractId = new Map<string, number[]>();
+  const byGroupId = new Map<string, number[]>();
+  const byChargePointId = new Map<string, number[]>();
+  const byLocationId = new Map<string, number[]>();
+  const byOperatorId = new Map<string, number[]>();
+  const indexed = entries.map((entry, position): IndexedEntry => {
+    const tokens = tokenSelectorIdentifiers(entry.tokens);
+    const chargePoints = chargePointSelectorIdentifiers(entry.chargePoints);
+    addAll(byUid, tokens.uids, position);
+    addAll(byContractId, tokens.contractIds, position);
+    addAll(byGroupId, tokens.groupIds, position);
+    addAll(byChargePointId, chargePoints.ids, position);
+    addAll(byLocationId, chargePoints.locationIds, position);
+    addAll(byOperatorId, chargePoints.operatorIds, position);
+    return {
+      tokens: tokenSets(tokens),
+      ids: new Set(chargePoints.ids),
+      locationIds: new Set(chargePoints.locationIds),
+      operatorIds: new Set(chargePoints.operatorIds),
+      fromMs: entry.period.from?.getTime() ?? -Infinity,
+      untilMs: entry.period.until?.getTime() ?? Infinity,
+    };
   });
-  return { byToken, entries };
+  return { entries, indexed, byUid, byContractId, byGroupId, byChargePointId, byLocationId, byOperatorId };
 }
+
+const NONE: readonly number[] = [];
 
 /**
  * The whitelist entry that makes a session free: one that names its token
- * (any of `sessionTokenKeys`, from `tokenKeys`) and its charge point and is
- * valid at the session's start. When several do, the first in configuration
- * order.
+ * and its charge point and is valid at the session's start. When several
+ * do, the first in configuration order. Walks the shorter of the two
+ * candidate lists (entries naming the token, entries naming the charge
+ * point) and checks the other side by set membership.
  */
-export function findWhitelistEntry(index: WhitelistIndex, session: ChargingSession, sessionTokenKeys: readonly string[]): WhitelistEntry | null {
+export function findWhitelistEntry(index: WhitelistIndex, session: ChargingSession, token: TokenLookup, chargePoint: ChargePointLookup): WhitelistEntry | null {
+  const byUid = index.byUid.get(token.uid) ?? NONE;
+  const byReversed = token.reversedUid === null ? NONE : (index.byUid.get(token.reversedUid) ?? NONE);
+  const byContract = token.contractId === null ? NONE : (index.byContractId.get(token.contractId) ?? NONE);
+  const byGroup = token.groupId === null ? NONE : (index.byGroupId.get(token.groupId) ?? NONE);
+  const tokenCount = byUid.length + byReversed.length + byContract.length + byGroup.length;
+  if (tokenCount === 0) return null;
+  const byId = index.byChargePointId.get(chargePoint.id) ?? NONE;
+  const byLocation = chargePoint.locationId === null ? NONE : (index.byLocationId.get(chargePoint.locationId) ?? NONE);
+  const byOperator = chargePoint.operatorId === null ? NONE : (index.byOperatorId.get(chargePoint.operatorId) ?? NONE);
+  const chargePointCount = byId.length + byLocation.length + byOperator.length;
+  if (chargePointCount === 0) return null;
+  const startMs = session.startedAt.getTime();
+  const { indexed } = index;
   let first = Infinity;
-  let chargePoints: string[] | undefined;
-  for (const tokenKey of sessionTokenKeys) {
-    const byChargePoint = index.byToken.get(tokenKey);
-    if (!byChargePoint) continue;
-    chargePoints ??= chargePointKeys(session.chargePoint);
-    for (const chargePointKey of chargePoints) {
-      for (const position of byChargePoint.get(chargePointKey) ?? []) {
-        if (position < first && periodContains(index.entries[position]!.period, session.startedAt)) first = position;
-      }
+  const consider = (positions: readonly number[], matches: (entry: IndexedEntry) => boolean) => {
+    for (const position of positions) {
+      if (position >= first) return; // ascending: nothing later can come first
+      const entry = indexed[position]!;
+      if (startMs >= entry.fromMs && startMs < entry.untilMs && matches(entry)) first = position;
     }
+  };
+  if (tokenCount <= chargePointCount) {
+    const namesChargePoint = (entry: IndexedEntry) =>
+      entry.ids.has(chargePoint.id) ||
+      (chargePoint.locationId !== null && entry.locationIds.has(chargePoint.locationId)) ||
+      (chargePoint.operatorId !== null && entry.operatorIds.has(chargePoint.operatorId));
+    consider(byUid, namesChargePoint);
+    consider(byReversed, namesChargePoint);
+    consider(byContract, namesChargePoint);
+    consider(byGroup, namesChargePoint);
+  } else {
+    const namesToken = (entry: IndexedEntry) => selectsToken(entry.tokens, token);
+    consider(byId, namesToken);
+    consider(byLocation, namesToken);
+    consider(byOperator, namesToken);
   }
   return index.entries[first] ?? null;
 }

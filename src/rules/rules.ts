@@ -180,3 +180,44 @@ export function checkValidity(session: ChargingSession, config: ValidityConfig, 
   }
   return reasons;
 }
+
+/** A validity check prepared for one configuration: `null` for a valid session, else every reason it fails. */
+export type ValidityCheck = (session: ChargingSession, now: Date | undefined) => Reason<InvalidReasonCode>[] | null;
+
+/**
+ * Prepares {@link checkValidity} for one configuration: thresholds become
+ * numbers and sets once, so a valid session is recognised with a few
+ * comparisons and nothing allocated; any session that fails a comparison is
+ * handed to {@link checkValidity} for its reasons, so the answers are the
+ * same.
+ *
+ * @example compileValidity(defaultConfig.validity)(session, undefined); // => null for a valid session
+ */
+export function compileValidity(config: ValidityConfig): ValidityCheck {
+  const accepted = new Set<string>(config.acceptedAuthorizations);
+  const invalidStops = new Set<string>(config.invalidStopReasons);
+  const { min, max } = config.energyKWh;
+  const { requireEnergy, lowEnergy, maxAveragePower } = config;
+  // exactly `minDurationSeconds` is valid: ms / 1000 >= min, ms whole, so ms >= ceil(min x 1000).
+  const minMs = config.minDurationSeconds.times(1000).ceil().toNumber();
+  const maxMs = config.maxDurationSeconds === null ? Infinity : config.maxDurationSeconds.times(1000).floor().toNumber();
+  const earliestMs = config.earliestStart === null ? -Infinity : config.earliestStart.getTime();
+  return (session, now) => {
+    const { token, energyKWh, stopReason } = session;
+    const startMs = session.startedAt.getTime();
+    const ms = session.endedAt.getTime() - startMs;
+    const plainlyValid =
+      accepted.has(token.authorization) &&
+      (stopReason === undefined || (stopReason !== 'DeAuthorized' && !invalidStops.has(stopReason))) &&
+      (energyKWh === null ? !requireEnergy : energyKWh.gte(min) && energyKWh.lte(max) && (lowEnergy === null || energyKWh.gt(lowEnergy.atMostKWh))) &&
+      ms >= 0 &&
+      ms >= minMs &&
+      ms <= maxMs &&
+      startMs >= earliestMs &&
+      (now === undefined || startMs <= now.getTime()) &&
+      (maxAveragePower === null || averagePowerPlausible(session, config, now) === null);
+    if (plainlyValid) return null;
+    const reasons = checkValidity(session, config, now);
+    return reasons.length === 0 ? null : reasons;
+  };
+}

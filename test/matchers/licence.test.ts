@@ -11,7 +11,7 @@ import {
   type LicenceMatch,
 } from '../../src/matchers/licence';
 import { normaliseContractId, normaliseId, normaliseUid } from '../../src/matchers/normalise';
-import { tokenKeys, type TokenMatching } from '../../src/matchers/selectors';
+import { chargePointLookup, tokenLookup, type TokenMatching } from '../../src/matchers/selectors';
 import type { ChargingSession } from '../../src/model/session';
 import { SPLIT_BILLING_SESSION, sessionFrom, type SessionShape } from '../support/sessions';
 import { wallClock } from '../support/wall-clock';
@@ -32,7 +32,7 @@ function licences(...shapes: LicenceShape[]): Licence[] {
 const session = (shape: SessionShape = {}): ChargingSession => sessionFrom(SPLIT_BILLING_SESSION, shape);
 
 function find(list: readonly Licence[], s: ChargingSession, coverage: LicenceCoverage = 'start', matching: TokenMatching = PLAIN): LicenceMatch {
-  return findLicence(indexLicences(list, coverage), s, tokenKeys(s.token, matching));
+  return findLicence(indexLicences(list, coverage), s, tokenLookup(s.token, matching), chargePointLookup(s.chargePoint));
 }
 
 /** The outcome as plain ids: the matched licence, or the first licence on the device and why it did not apply. */

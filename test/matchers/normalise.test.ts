@@ -8,7 +8,8 @@ import {
   normaliseUid,
   reverseUidBytes,
 } from '../../src/matchers/normalise';
-import { tokenKeys, tokenSelectorKeys, type TokenMatching } from '../../src/matchers/selectors';
+import { chargePointLookup, tokenLookup, tokenSelectorIdentifiers, type TokenMatching } from '../../src/matchers/selectors';
+import { tokenKeys, tokenSelectorKeys } from '../support/keys';
 import { findWhitelistEntry, indexWhitelist, whitelistEntrySchema } from '../../src/matchers/whitelist';
 import type { WhitelistEntryInput } from '../../src/matchers/whitelist';
 import type { ChargingSession } from '../../src/model/session';
@@ -31,7 +32,7 @@ function entryFor(id: string, tokens: WhitelistEntryInput['tokens']) {
 /** The id of the whitelist entry (among `entries`) that makes the session free, or null. */
 function matchedId(entries: ReturnType<typeof entryFor>[], token: TokenInput, matching: TokenMatching): string | null {
   const session = sessionWith(token);
-  return findWhitelistEntry(indexWhitelist(entries), session, tokenKeys(session.token, matching))?.id ?? null;
+  return findWhitelistEntry(indexWhitelist(entries), session, tokenLookup(session.token, matching), chargePointLookup(session.chargePoint))?.id ?? null;
 }
 
 describe('normaliseUid', () => {

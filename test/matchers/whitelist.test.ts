@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { isValidEmaid } from '../../src/matchers/emaid';
 import { normaliseContractId, normaliseId, normaliseOperatorId, normaliseUid, reverseUidBytes } from '../../src/matchers/normalise';
-import { tokenKeys, type TokenMatching } from '../../src/matchers/selectors';
+import { chargePointLookup, tokenLookup, type TokenMatching } from '../../src/matchers/selectors';
 import {
   findWhitelistEntry,
   indexWhitelist,
@@ -25,7 +25,7 @@ const entries = (...inputs: WhitelistEntryInput[]): WhitelistEntry[] => inputs.m
 
 /** The id of the entry that makes `s` free, or null. */
 function match(list: readonly WhitelistEntry[], s: ChargingSession, matching: TokenMatching = PLAIN): string | null {
-  return findWhitelistEntry(indexWhitelist(list), s, tokenKeys(s.token, matching))?.id ?? null;
+  return findWhitelistEntry(indexWhitelist(list), s, tokenLookup(s.token, matching), chargePointLookup(s.chargePoint))?.id ?? null;
 }
 
 /** The messages and paths of a refused entry. */
