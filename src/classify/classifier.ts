@@ -1,12 +1,12 @@
 import { usageError } from '../errors.js';
 import { isValidEmaid } from '../matchers/emaid.js';
-import { findLicence, indexLicences, type Licence, type LicenceMatch } from '../matchers/licence.js';
-import { chargePointLookup, tokenLookup } from '../matchers/selectors.js';
-import { findWhitelistEntry, indexWhitelist, type WhitelistEntry } from '../matchers/whitelist.js';
+import { findLicence, indexLicences, type Licence, type LicenceIndex, type LicenceMatch } from '../matchers/licence.js';
+import { chargePointLookup, tokenLookup, type LookupNeeds, type TokenMatching } from '../matchers/selectors.js';
+import { findWhitelistEntry, indexWhitelist, type WhitelistEntry, type WhitelistIndex } from '../matchers/whitelist.js';
 import { deepFreeze } from '../model/freeze.js';
 import { describe } from '../model/messages.js';
 import type { ChargingSession } from '../model/session.js';
-import { compileValidity } from '../rules/rules.js';
+import { compileValidity, type ValidityCheck } from '../rules/rules.js';
 import type { Classification } from './classification.js';
 import { resolveClassifierConfig, type ClassifierConfig, type ClassifierConfigInput } from './config.js';
 import type { Reason } from '../rules/reason.js';
@@ -84,80 +84,107 @@ export function homeChargingCompensationFor(classification: Classification): boo
 export function createClassifier(config: ClassifierConfigInput = {}): Classifier {
   const resolved = deepFreeze(resolveClassifierConfig(config));
   const { validity, matching, precedence } = resolved;
-  const validate = compileValidity(validity);
   const licences = indexLicences(resolved.licences, resolved.splitBilling.licenceCoverage);
   const whitelist = indexWhitelist(resolved.whitelist);
-  const splitBillingFirst = precedence[0] === 'split-billing';
-  // Answers that depend only on the entry that decided them are made once and shared (they are frozen).
-  const splitBillingAnswers = new Map<Licence, Classification>();
-  const whitelistAnswers = new Map<WhitelistEntry, Classification>();
-
-  const splitBilling = (licence: Licence, notes: Reason[] | null): Classification => {
-    const decided: Reason = { code: 'split-billing-licence', message: `split billing licence ${licence.id} covers this session`, licenceId: licence.id };
-    if (notes !== null) return { type: 'split-billing', reasons: [decided, ...notes], licence, whitelistEntry: null };
-    let answer = splitBillingAnswers.get(licence);
-    if (!answer) splitBillingAnswers.set(licence, (answer = deepFreeze({ type: 'split-billing', reasons: [decided], licence, whitelistEntry: null })));
-    return answer;
+  const state: ClassifierState = {
+    validate: compileValidity(validity),
+    matching,
+    licences,
+    whitelist,
+    splitBillingFirst: precedence[0] === 'split-billing',
+    needs: {
+      contractIds: whitelist.byContractId.size > 0 || licences.kinds.contractIds,
+      groupIds: whitelist.byGroupId.size > 0 || licences.kinds.groupIds,
+      locationIds: whitelist.byLocationId.size > 0,
+      operatorIds: whitelist.byOperatorId.size > 0,
+    },
+    splitBillingAnswers: new Map(),
+    whitelistAnswers: new Map(),
   };
-  const whitelisted = (entry: WhitelistEntry, notes: Reason[] | null): Classification => {
-    const decided: Reason = { code: 'whitelisted', message: `the token is whitelisted on this charge point (entry ${entry.id})`, whitelistEntryId: entry.id };
-    if (notes !== null) return { type: 'whitelist', reasons: [decided, ...notes], licence: null, whitelistEntry: entry };
-    let answer = whitelistAnswers.get(entry);
-    if (!answer) whitelistAnswers.set(entry, (answer = deepFreeze({ type: 'whitelist', reasons: [decided], licence: null, whitelistEntry: entry })));
-    return answer;
-  };
-
   return {
     config: resolved,
-    classify(session, options = NO_OPTIONS) {
-      if (options !== NO_OPTIONS) checkClassifyOptions(options);
-      const invalid = validate(session, options.now);
-      if (invalid !== null) return { type: 'invalid', reasons: invalid, licence: null, whitelistEntry: null };
-
-      let notes: Reason[] | null = null;
-      const { contractId } = session.token;
-      if (matching.verifyContractIds && contractId !== undefined && !isValidEmaid(contractId)) {
-        notes = [{ code: 'contract-id-unverified', message: `the contract id ${contractId} has no valid EMAID check character, so it was not used for matching`, actual: contractId }];
-      }
-      const token = tokenLookup(session.token, matching);
-      const chargePoint = chargePointLookup(session.chargePoint);
-      const compensation = session.homeChargingCompensation;
-      let licenceMatch: LicenceMatch | undefined;
-      const licensed = (): Classification | null => {
-        licenceMatch = findLicence(licences, session, token, chargePoint);
-        const { licence } = licenceMatch;
-        if (!licence) return null;
-        if (compensation === false) {
-          (notes ??= []).push({
-            code: 'licence-without-home-charging',
-            message: `split billing licence ${licence.id} covers this session, but the CDR says it is not to be compensated as home charging`,
-            licenceId: licence.id,
-          });
-        }
-        return splitBilling(licence, notes);
-      };
-      const free = (): Classification | null => {
-        const entry = findWhitelistEntry(whitelist, session, token, chargePoint);
-        if (!entry) return null;
-        if (compensation === true) (notes ??= []).push(HOME_CHARGING_NOT_LICENSED);
-        return whitelisted(entry, notes);
-      };
-      const decided = splitBillingFirst ? (licensed() ?? free()) : (free() ?? licensed());
-      if (decided) return decided;
-
-      if (compensation === true) (notes ??= []).push(HOME_CHARGING_NOT_LICENSED);
-      const mismatch = licenceMatch?.mismatch;
-      if (mismatch) {
-        (notes ??= []).push({
-          code: 'licence-not-applicable',
-          message: `split billing licence ${mismatch.licence.id} on this charge point ${LICENCE_MISMATCH_MESSAGES[mismatch.why]}`,
-          actual: mismatch.why,
-          licenceId: mismatch.licence.id,
-        });
-      }
-      return notes === null ? NORMAL : { type: 'normal', reasons: [PUBLIC, ...notes], licence: null, whitelistEntry: null };
-    },
+    classify: (session, options = NO_OPTIONS) => classifyWith(state, session, options),
   };
+}
+
+/** What a classifier holds: its indexes, compiled rules, and the answers it shares. */
+interface ClassifierState {
+  readonly validate: ValidityCheck;
+  readonly matching: TokenMatching;
+  readonly licences: LicenceIndex;
+  readonly whitelist: WhitelistIndex;
+  readonly splitBillingFirst: boolean;
+  readonly needs: LookupNeeds;
+  /** Answers that depend only on the entry that decided them, made once and shared (they are frozen). */
+  readonly splitBillingAnswers: Map<Licence, Classification>;
+  readonly whitelistAnswers: Map<WhitelistEntry, Classification>;
+}
+
+function classifyWith(state: ClassifierState, session: ChargingSession, options: ClassifyOptions): Classification {
+  if (options !== NO_OPTIONS) checkClassifyOptions(options);
+  const invalid = state.validate(session, options.now);
+  if (invalid !== null) return { type: 'invalid', reasons: invalid, licence: null, whitelistEntry: null };
+
+  let notes: Reason[] | null = null;
+  const { contractId } = session.token;
+  if (state.matching.verifyContractIds && contractId !== undefined && !isValidEmaid(contractId)) {
+    notes = [{ code: 'contract-id-unverified', message: `the contract id ${contractId} has no valid EMAID check character, so it was not used for matching`, actual: contractId }];
+  }
+  const token = tokenLookup(session.token, state.matching, state.needs);
+  const chargePoint = chargePointLookup(session.chargePoint, state.needs);
+  const compensation = session.homeChargingCompensation;
+  let licenceMatch: LicenceMatch | null = null;
+  let entry: WhitelistEntry | null = null;
+  if (state.splitBillingFirst) {
+    licenceMatch = findLicence(state.licences, session, token, chargePoint);
+    if (licenceMatch.licence === null) entry = findWhitelistEntry(state.whitelist, session, token, chargePoint);
+  } else {
+    entry = findWhitelistEntry(state.whitelist, session, token, chargePoint);
+    if (entry === null) licenceMatch = findLicence(state.licences, session, token, chargePoint);
+  }
+  const licence = licenceMatch?.licence ?? null;
+  if (licence !== null) {
+    if (compensation === false) {
+      (notes ??= []).push({
+        code: 'licence-without-home-charging',
+        message: `split billing licence ${licence.id} covers this session, but the CDR says it is not to be compensated as home charging`,
+        licenceId: licence.id,
+      });
+    }
+    return splitBillingAnswer(state, licence, notes);
+  }
+  if (compensation === true) (notes ??= []).push(HOME_CHARGING_NOT_LICENSED);
+  if (entry !== null) return whitelistAnswer(state, entry, notes);
+  const mismatch = licenceMatch?.mismatch;
+  if (mismatch) {
+    (notes ??= []).push({
+      code: 'licence-not-applicable',
+      message: `split billing licence ${mismatch.licence.id} on this charge point ${LICENCE_MISMATCH_MESSAGES[mismatch.why]}`,
+      actual: mismatch.why,
+      licenceId: mismatch.licence.id,
+    });
+  }
+  return notes === null ? NORMAL : { type: 'normal', reasons: [PUBLIC, ...notes], licence: null, whitelistEntry: null };
+}
+
+function splitBillingAnswer(state: ClassifierState, licence: Licence, notes: Reason[] | null): Classification {
+  let answer = notes === null ? state.splitBillingAnswers.get(licence) : undefined;
+  if (answer) return answer;
+  const decided: Reason = { code: 'split-billing-licence', message: `split billing licence ${licence.id} covers this session`, licenceId: licence.id };
+  if (notes !== null) return { type: 'split-billing', reasons: [decided, ...notes], licence, whitelistEntry: null };
+  answer = deepFreeze<Classification>({ type: 'split-billing', reasons: [decided], licence, whitelistEntry: null });
+  state.splitBillingAnswers.set(licence, answer);
+  return answer;
+}
+
+function whitelistAnswer(state: ClassifierState, entry: WhitelistEntry, notes: Reason[] | null): Classification {
+  let answer = notes === null ? state.whitelistAnswers.get(entry) : undefined;
+  if (answer) return answer;
+  const decided: Reason = { code: 'whitelisted', message: `the token is whitelisted on this charge point (entry ${entry.id})`, whitelistEntryId: entry.id };
+  if (notes !== null) return { type: 'whitelist', reasons: [decided, ...notes], licence: null, whitelistEntry: entry };
+  answer = deepFreeze<Classification>({ type: 'whitelist', reasons: [decided], licence: null, whitelistEntry: entry });
+  state.whitelistAnswers.set(entry, answer);
+  return answer;
 }
 
 const PUBLIC: Reason = Object.freeze({ code: 'public', message: 'no licence or whitelist entry applies: a normal session, paid from the operational budget' });

@@ -117,13 +117,18 @@ export interface LicenceIndex {
   readonly byChargePointId: ReadonlyMap<string, readonly IndexedLicence[]>;
   readonly bySerialNumber: ReadonlyMap<string, readonly IndexedLicence[]>;
   readonly coverage: LicenceCoverage;
+  /** Whether any licence's token limit names contract ids, or groups. */
+  readonly kinds: { readonly contractIds: boolean; readonly groupIds: boolean };
 }
 
 /** Indexes licences by device (charge point id or serial number). */
 export function indexLicences(licences: readonly Licence[], coverage: LicenceCoverage): LicenceIndex {
   const byChargePointId = new Map<string, IndexedLicence[]>();
   const bySerialNumber = new Map<string, IndexedLicence[]>();
+  const kinds = { contractIds: false, groupIds: false };
   licences.forEach((licence, position) => {
+    kinds.contractIds ||= (licence.tokens?.contractIds?.length ?? 0) > 0;
+    kinds.groupIds ||= (licence.tokens?.groupIds?.length ?? 0) > 0;
     const { chargePointId, serialNumber } = licence.device;
     const [index, id] = chargePointId !== undefined ? [byChargePointId, chargePointId] : [bySerialNumber, serialNumber!];
     const indexed: IndexedLicence = {
@@ -140,7 +145,7 @@ export function indexLicences(licences: readonly Licence[], coverage: LicenceCov
     if (list) list.push(indexed);
     else index.set(key, [indexed]);
   });
-  return { byChargePointId, bySerialNumber, coverage };
+  return { byChargePointId, bySerialNumber, coverage, kinds };
 }
 
 function coversSession({ fromMs, untilMs }: IndexedLicence, session: ChargingSession, coverage: LicenceCoverage): boolean {

@@ -120,17 +120,28 @@ export interface TokenLookup {
  *
  * @example tokenLookup({ uid: '04:a2:3b:5c', authorization: 'Accepted' }, { reversedUids: true, verifyContractIds: false }).reversedUid; // => '5C3BA204'
  */
-export function tokenLookup(token: Token, matching: TokenMatching): TokenLookup {
+export function tokenLookup(token: Token, matching: TokenMatching, needed: LookupNeeds = EVERY_KIND): TokenLookup {
   const uid = normaliseUid(token.uid);
   const reversed = matching.reversedUids ? reverseUidBytes(uid) : null;
   const { contractId, groupId } = token;
   return {
     uid,
     reversedUid: reversed !== uid ? reversed : null,
-    contractId: contractId !== undefined && (!matching.verifyContractIds || isValidEmaid(contractId)) ? normaliseContractId(contractId) : null,
-    groupId: groupId !== undefined ? normaliseId(groupId) : null,
+    contractId: needed.contractIds && contractId !== undefined && (!matching.verifyContractIds || isValidEmaid(contractId)) ? normaliseContractId(contractId) : null,
+    groupId: needed.groupIds && groupId !== undefined ? normaliseId(groupId) : null,
   };
 }
+
+/** Which kinds of identifier a configuration names at all: the others need not be normalised for a lookup. */
+export interface LookupNeeds {
+  readonly contractIds: boolean;
+  readonly groupIds: boolean;
+  readonly locationIds: boolean;
+  readonly operatorIds: boolean;
+}
+
+/** Every kind: what a lookup needs when nothing is known of the configuration. */
+export const EVERY_KIND: LookupNeeds = Object.freeze({ contractIds: true, groupIds: true, locationIds: true, operatorIds: true });
 
 /** A session's charge point as it is looked up, normalised. */
 export interface ChargePointLookup {
@@ -144,11 +155,12 @@ export interface ChargePointLookup {
  *
  * @example chargePointLookup({ id: 'cp_site_1', operatorId: 'BE*ACM' }).operatorId; // => 'BEACM'
  */
-export function chargePointLookup(chargePoint: ChargePoint): ChargePointLookup {
+export function chargePointLookup(chargePoint: ChargePoint, needed: LookupNeeds = EVERY_KIND): ChargePointLookup {
+  const { locationId, operatorId } = chargePoint;
   return {
     id: normaliseId(chargePoint.id),
-    locationId: chargePoint.locationId !== undefined ? normaliseId(chargePoint.locationId) : null,
-    operatorId: chargePoint.operatorId !== undefined ? normaliseOperatorId(chargePoint.operatorId) : null,
+    locationId: needed.locationIds && locationId !== undefined ? normaliseId(locationId) : null,
+    operatorId: needed.operatorIds && operatorId !== undefined ? normaliseOperatorId(operatorId) : null,
   };
 }
 

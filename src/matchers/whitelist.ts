@@ -139,29 +139,44 @@ export function findWhitelistEntry(index: WhitelistIndex, session: ChargingSessi
   const chargePointCount = byId.length + byLocation.length + byOperator.length;
   if (chargePointCount === 0) return null;
   const startMs = session.startedAt.getTime();
-  const { indexed } = index;
   let first = Infinity;
-  const consider = (positions: readonly number[], matches: (entry: IndexedEntry) => boolean) => {
-    for (const position of positions) {
-      if (position >= first) return; // ascending: nothing later can come first
-      const entry = indexed[position]!;
-      if (startMs >= entry.fromMs && startMs < entry.untilMs && matches(entry)) first = position;
-    }
-  };
   if (tokenCount <= chargePointCount) {
-    const namesChargePoint = (entry: IndexedEntry) =>
-      entry.ids.has(chargePoint.id) ||
-      (chargePoint.locationId !== null && entry.locationIds.has(chargePoint.locationId)) ||
-      (chargePoint.operatorId !== null && entry.operatorIds.has(chargePoint.operatorId));
-    consider(byUid, namesChargePoint);
-    consider(byReversed, namesChargePoint);
-    consider(byContract, namesChargePoint);
-    consider(byGroup, namesChargePoint);
+    first = firstNamingChargePoint(index.indexed, byUid, startMs, chargePoint, first);
+    first = firstNamingChargePoint(index.indexed, byReversed, startMs, chargePoint, first);
+    first = firstNamingChargePoint(index.indexed, byContract, startMs, chargePoint, first);
+    first = firstNamingChargePoint(index.indexed, byGroup, startMs, chargePoint, first);
   } else {
-    const namesToken = (entry: IndexedEntry) => selectsToken(entry.tokens, token);
-    consider(byId, namesToken);
-    consider(byLocation, namesToken);
-    consider(byOperator, namesToken);
+    first = firstNamingToken(index.indexed, byId, startMs, token, first);
+    first = firstNamingToken(index.indexed, byLocation, startMs, token, first);
+    first = firstNamingToken(index.indexed, byOperator, startMs, token, first);
   }
   return index.entries[first] ?? null;
+}
+
+/** The first of `positions` (ascending) before `first` whose entry is valid at `startMs` and names the charge point. */
+function firstNamingChargePoint(indexed: readonly IndexedEntry[], positions: readonly number[], startMs: number, chargePoint: ChargePointLookup, first: number): number {
+  for (const position of positions) {
+    if (position >= first) break;
+    const entry = indexed[position]!;
+    if (
+      startMs >= entry.fromMs &&
+      startMs < entry.untilMs &&
+      (entry.ids.has(chargePoint.id) ||
+        (chargePoint.locationId !== null && entry.locationIds.has(chargePoint.locationId)) ||
+        (chargePoint.operatorId !== null && entry.operatorIds.has(chargePoint.operatorId)))
+    ) {
+      return position;
+    }
+  }
+  return first;
+}
+
+/** The first of `positions` (ascending) before `first` whose entry is valid at `startMs` and names the token. */
+function firstNamingToken(indexed: readonly IndexedEntry[], positions: readonly number[], startMs: number, token: TokenLookup, first: number): number {
+  for (const position of positions) {
+    if (position >= first) break;
+    const entry = indexed[position]!;
+    if (startMs >= entry.fromMs && startMs < entry.untilMs && selectsToken(entry.tokens, token)) return position;
+  }
+  return first;
 }

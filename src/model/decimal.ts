@@ -95,3 +95,33 @@ export const decimalSchema = z
     ctx.addIssue({ code: 'custom', message: read, input: value });
     return z.NEVER;
   });
+
+/** decimal.js's representation of a finite value: sign, base-10 exponent and base-10^7 digit words. */
+interface DecimalParts {
+  readonly s: number;
+  readonly e: number;
+  readonly d: readonly number[];
+}
+
+/**
+ * Orders two finite decimals as `a.comparedTo(b)` does (-1, 0 or 1), without
+ * building a third decimal as `comparedTo` does for its argument: classify
+ * compares energies with its bounds on every session.
+ *
+ * @example compareDecimals(new Exact('3.667'), new Exact('350')); // => -1
+ */
+export function compareDecimals(a: Decimal, b: Decimal): -1 | 0 | 1 {
+  const x = a as unknown as DecimalParts;
+  const y = b as unknown as DecimalParts;
+  const xd = x.d;
+  const yd = y.d;
+  if (!xd[0] || !yd[0]) return xd[0] ? (x.s as -1 | 1) : yd[0] ? (-y.s as -1 | 1) : 0;
+  if (x.s !== y.s) return x.s as -1 | 1;
+  const flip = x.s < 0;
+  if (x.e !== y.e) return (x.e > y.e) !== flip ? 1 : -1;
+  const length = Math.min(xd.length, yd.length);
+  for (let i = 0; i < length; i++) {
+    if (xd[i] !== yd[i]) return (xd[i]! > yd[i]!) !== flip ? 1 : -1;
+  }
+  return xd.length === yd.length ? 0 : (xd.length > yd.length) !== flip ? 1 : -1;
+}

@@ -66,13 +66,45 @@ interface WallTime {
  */
 export function zonedWallTimeToInstant(wall: WallTime, timeZone: string, gap: 'reject' | 'shift'): Date | null {
   const asUtc = utcMillis(wall);
-  const offsetBefore = tzOffset(timeZone, new Date(asUtc - DAY_MS));
-  const offsetAfter = tzOffset(timeZone, new Date(asUtc + DAY_MS));
-  const candidates = [offsetBefore, offsetAfter]
-    .map((offset) => asUtc - offset * MINUTE_MS)
-    .filter((instant) => asUtc - tzOffset(timeZone, new Date(instant)) * MINUTE_MS === instant);
-  if (candidates.length > 0) return new Date(Math.min(...candidates));
-  return gap === 'shift' ? new Date(asUtc - offsetBefore * MINUTE_MS) : null;
+  const offsetBefore = offsetMinutesAt(timeZone, asUtc - DAY_MS);
+  const offsetAfter = offsetMinutesAt(timeZone, asUtc + DAY_MS);
+  const before = asUtc - offsetBefore * MINUTE_MS;
+  const after = asUtc - offsetAfter * MINUTE_MS;
+  const beforeHolds = asUtc - offsetMinutesAt(timeZone, before) * MINUTE_MS === before;
+  const afterHolds = asUtc - offsetMinutesAt(timeZone, after) * MINUTE_MS === after;
+  if (beforeHolds || afterHolds) return new Date(beforeHolds && afterHolds ? Math.min(before, after) : beforeHolds ? before : after);
+  return gap === 'shift' ? new Date(before) : null;
+}
+
+/** The span of instants over which an offset is cached: offsets change at most once in it (zones change on the quarter hour). */
+const SPAN_MS = 15 * MINUTE_MS;
+/** A span whose offset changes inside it: asked every time. */
+const CHANGES = Number.NaN;
+/** Per time zone, the offset of each span of instants asked so far; bounded, so it never grows without end. */
+const offsetSpans = new Map<string, Map<number, number>>();
+const MAX_SPANS = 100_000;
+
+/**
+ * The offset of a time zone from UTC at an instant, in minutes (Brussels in
+ * winter: 60). Read from the runtime's time zone data through
+ * `@date-fns/tz`, and kept per quarter hour of instants, since formatting a
+ * month of sessions asks the same few offsets again and again; a quarter
+ * hour in which the offset changes is never cached.
+ *
+ * @example offsetMinutesAt('Europe/Brussels', Date.parse('2022-11-10T13:50:16Z')); // => 60
+ */
+export function offsetMinutesAt(timeZone: string, ms: number): number {
+  let spans = offsetSpans.get(timeZone);
+  if (!spans) offsetSpans.set(timeZone, (spans = new Map()));
+  const span = Math.floor(ms / SPAN_MS);
+  let offset = spans.get(span);
+  if (offset === undefined) {
+    const first = tzOffset(timeZone, new Date(span * SPAN_MS));
+    offset = first === tzOffset(timeZone, new Date(span * SPAN_MS + SPAN_MS - 1)) ? first : CHANGES;
+    if (spans.size >= MAX_SPANS) spans.clear();
+    spans.set(span, offset);
+  }
+  return Number.isNaN(offset) ? tzOffset(timeZone, new Date(ms)) : offset;
 }
 
 /** The outcome of reading a timestamp: an instant, or why it could not be read. */

@@ -1,11 +1,9 @@
 import { usageError } from '../errors.js';
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import type Decimal from 'decimal.js';
 import { findMinorUnitDigits } from '../cost/rounding.js';
 import { Exact } from '../model/decimal.js';
 import { isCurrencyCode } from '../model/price.js';
-import { assertTimeZone } from '../model/time.js';
+import { assertTimeZone, offsetMinutesAt } from '../model/time.js';
 import { resolveLocale, type LocaleInput } from './locale.js';
 
 export { LOCALES, isLocale, type Locale } from './locale.js';
@@ -70,8 +68,9 @@ export function formatDurationMinutes(ms: number, locale: LocaleInput = 'en'): s
   const { tag, minutes: words } = resolveLocale(locale);
   const sign = ms < 0 ? '-' : '';
   const minutes = Math.floor((Math.abs(ms) + MINUTE_MS / 2) / MINUTE_MS);
-  const word = words[new Intl.PluralRules(tag).select(minutes)] ?? words.other;
-  const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(minutes);
+  const { plural, wholeNumber } = formatsFor(tag);
+  const word = words[plural.select(minutes)] ?? words.other;
+  const number = wholeNumber.format(minutes);
   return `${sign}${number} ${word}`;
 }
 
@@ -103,9 +102,8 @@ function roundedText(value: Decimal, places: number, what: string): string {
 export function formatEnergy(kWh: Decimal, locale: LocaleInput = 'en'): string {
   const { tag } = resolveLocale(locale);
   const text = roundedText(kWh, 3, 'formatEnergy');
-  const number = new Intl.NumberFormat(tag, { minimumFractionDigits: 0, maximumFractionDigits: 3 });
   // Intl.NumberFormat reads a decimal string exactly (ES2023, Node 20).
-  return `${number.format(text as unknown as number)} kWh`;
+  return `${formatsFor(tag).energy.format(text as unknown as number)} kWh`;
 }
 
 /**
@@ -131,6 +129,22 @@ export function formatMoney(amount: Decimal, currency: string, locale: LocaleInp
   const text = roundedText(amount, places, 'formatMoney');
   // Intl.NumberFormat reads a decimal string exactly (ES2023, Node 20).
   return format.format(text as unknown as number);
+}
+
+/** The number formats of a locale, built once: building an Intl format costs far more than using one. */
+const localeFormats = new Map<string, { plural: Intl.PluralRules; wholeNumber: Intl.NumberFormat; energy: Intl.NumberFormat }>();
+
+function formatsFor(tag: string) {
+  let formats = localeFormats.get(tag);
+  if (!formats) {
+    formats = {
+      plural: new Intl.PluralRules(tag),
+      wholeNumber: new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }),
+      energy: new Intl.NumberFormat(tag, { minimumFractionDigits: 0, maximumFractionDigits: 3 }),
+    };
+    localeFormats.set(tag, formats);
+  }
+  return formats;
 }
 
 /** Money formats per locale and currency, built once: building an Intl.NumberFormat costs far more than using one. */
@@ -175,7 +189,11 @@ export function formatLocalDateTime(
     throw usageError(['instant'], 'formatLocalDateTime needs a valid Date; check the instant before formatting it');
   }
   assertTimeZone(timeZone);
-  // 'uuuu' is the signed year (astronomical numbering), equal to 'yyyy' for years 1 and later.
-  const pattern = precision === 'minute' ? 'uuuu-MM-dd HH:mm' : 'uuuu-MM-dd HH:mm:ss';
-  return format(new TZDate(instant.getTime(), timeZone), pattern);
+  const ms = instant.getTime();
+  const wall = new Date(ms + offsetMinutesAt(timeZone, ms) * MINUTE_MS);
+  // The signed year (astronomical numbering): 0 is 1 BC, written with four digits at least.
+  const year = wall.getUTCFullYear();
+  const yearText = year < 0 ? `-${String(-year).padStart(4, '0')}` : String(year).padStart(4, '0');
+  const minute = `${yearText}-${pad2(wall.getUTCMonth() + 1)}-${pad2(wall.getUTCDate())} ${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}`;
+  return precision === 'minute' ? minute : `${minute}:${pad2(wall.getUTCSeconds())}`;
 }

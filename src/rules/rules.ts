@@ -1,4 +1,4 @@
-import { Approximate, Exact } from '../model/decimal.js';
+import { Approximate, compareDecimals, Exact } from '../model/decimal.js';
 import type { ChargingSession } from '../model/session.js';
 import type { InvalidReasonCode, Reason } from './reason.js';
 import type { ValidityConfig } from './config.js';
@@ -209,7 +209,7 @@ export function compileValidity(config: ValidityConfig): ValidityCheck {
     const plainlyValid =
       accepted.has(token.authorization) &&
       (stopReason === undefined || (stopReason !== 'DeAuthorized' && !invalidStops.has(stopReason))) &&
-      (energyKWh === null ? !requireEnergy : energyKWh.gte(min) && energyKWh.lte(max) && (lowEnergy === null || energyKWh.gt(lowEnergy.atMostKWh))) &&
+      (energyKWh === null ? !requireEnergy : compareDecimals(energyKWh, min) >= 0 && compareDecimals(energyKWh, max) <= 0 && (lowEnergy === null || compareDecimals(energyKWh, lowEnergy.atMostKWh) > 0)) &&
       ms >= 0 &&
       ms >= minMs &&
       ms <= maxMs &&
