@@ -1,11 +1,11 @@
 import type { Writable } from 'node:stream';
 import type { AssessedSession, Assessment } from '../assess/assess.js';
 import { resolveLocale, type LocaleInput } from '../report/locale.js';
-import { ACTIVITY_COLUMNS, CPO_COLUMNS, STATEMENT_COLUMNS } from '../report/columns.js';
+import { STATEMENT_COLUMNS } from '../report/columns.js';
 import { toCsv } from '../report/csv.js';
 import { reimbursementStatements, statementRows } from '../report/statements.js';
 import { createSummary } from '../report/summarize.js';
-import { activityRow, cpoRow, type ViewOptions } from '../report/views.js';
+import { activityCsv, cpoCsv, type ViewOptions } from '../report/views.js';
 import type { ReadWarning } from '../model/read-result.js';
 
 /** The output formats of `assess`. */
@@ -47,25 +47,34 @@ export interface SinkOptions extends ViewOptions {
   readonly month?: string;
 }
 
-/** One CSV record (RFC 4180, as the views' exports write it), without the header. */
-function csvRecord(header: readonly string[], cells: readonly string[]): string {
-  return toCsv(header, [cells]).slice(toCsv(header, []).length);
+/** CSV records (RFC 4180, as the views' exports write them) one at a time, under a header written once. */
+function csvRecords(header: readonly string[]): { header: string; record: (cells: readonly string[]) => string } {
+  const text = toCsv(header, []);
+  return { header: text, record: (cells) => toCsv(header, [cells]).slice(text.length) };
 }
 
-/** A CSV view, written row by row as the sessions come. */
-function csvSink(out: BufferedWriter, header: readonly string[], row: (item: AssessedSession) => readonly string[]): Sink {
+/**
+ * A CSV view, written as the sessions come, in batches of up to 1,000 rows
+ * (the view's options are checked once a batch, memory stays flat); the
+ * header once, first.
+ */
+function csvSink(out: BufferedWriter, csv: (items: readonly AssessedSession[]) => string): Sink {
+  const header = csv([]);
   let started = false;
-  const start = async () => {
-    if (!started) await out.write(toCsv(header, []));
+  let batch: AssessedSession[] = [];
+  const write = async () => {
+    if (!started) await out.write(header);
     started = true;
+    if (batch.length > 0) await out.write(csv(batch).slice(header.length));
+    batch = [];
   };
   return {
     async add(outcome) {
-      await start();
-      if (outcome.assessment) await out.write(csvRecord(header, row(outcome.assessment)));
+      if (outcome.assessment) batch.push(outcome.assessment);
+      if (batch.length >= 1000) await write();
     },
     async end() {
-      await start();
+      await write();
       await out.flush();
     },
   };
@@ -98,20 +107,10 @@ export function createSink(format: Format, stream: Writable, options: SinkOption
   const view = { locale: options.locale, timeZone: options.timeZone };
   const headers = resolveLocale(options.locale).headers;
   switch (format) {
-    case 'activity-csv': {
-      const header = ACTIVITY_COLUMNS.map((column) => headers.activity[column]);
-      return csvSink(out, header, (item) => {
-        const row = activityRow(item, view);
-        return ACTIVITY_COLUMNS.map((column) => row[column]);
-      });
-    }
-    case 'cpo-csv': {
-      const header = CPO_COLUMNS.map((column) => headers.cpo[column]);
-      return csvSink(out, header, (item) => {
-        const row = cpoRow(item, view);
-        return CPO_COLUMNS.map((column) => row[column]);
-      });
-    }
+    case 'activity-csv':
+      return csvSink(out, (items) => activityCsv(items, view));
+    case 'cpo-csv':
+      return csvSink(out, (items) => cpoCsv(items, view));
     case 'ndjson':
       return {
         add: (outcome) => out.write(ndjsonLine(outcome)),
@@ -141,9 +140,10 @@ export function createSink(format: Format, stream: Writable, options: SinkOption
           if (outcome.assessment?.classification.type === 'split-billing') kept.push(outcome.assessment);
         },
         async end() {
-          await out.write(toCsv(header, []));
+          const csv = csvRecords(header);
+          await out.write(csv.header);
           for (const statement of reimbursementStatements(kept, { month, timeZone: options.timeZone })) {
-            for (const row of statementRows(statement, { locale: options.locale })) await out.write(csvRecord(header, STATEMENT_COLUMNS.map((column) => row[column])));
+            for (const row of statementRows(statement, { locale: options.locale })) await out.write(csv.record(STATEMENT_COLUMNS.map((column) => row[column])));
           }
           await out.flush();
         },

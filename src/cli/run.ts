@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { assessStream, type Assessment } from '../assess/assess.js';
@@ -209,6 +209,17 @@ async function assess(args: readonly string[], io: Io): Promise<number> {
   if (problems.length > 0) throw new UsageProblem(problems);
   const classifier = values.config === undefined ? createClassifier({}) : loadClassifier(values.config as string);
   const files = positionals.length === 0 ? ['-'] : positionals;
+  // Every file must be readable before anything is written.
+  const unreadableFiles = files.flatMap((file) => {
+    if (file === '-') return [];
+    try {
+      accessSync(file, constants.R_OK);
+      return [];
+    } catch (error) {
+      return [`cannot read ${file}: ${(error as Error).message}`];
+    }
+  });
+  if (unreadableFiles.length > 0) throw new UsageProblem(unreadableFiles);
 
   const sink = createSink(format as Format, io.stdout, { locale, timeZone, ...(month === undefined ? {} : { month }) });
   // One assessment at a time from one assessStream (options checked once): it pulls the input set just before.
