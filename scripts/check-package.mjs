@@ -43,6 +43,14 @@ for (const [name, ocpp] of [['import', esmOcpp], ['require', cjsOcpp]]) {
   console.log(`${name}: charging-sessions/ocpp read a transaction`);
 }
 
+// The testing kit's subpath loads both ways, and its arbitraries generate sessions the library reads.
+const fc = await import('fast-check');
+for (const [name, testing] of [['import', await import('charging-sessions/testing')], ['require', require('charging-sessions/testing')]]) {
+  const [input] = fc.sample(testing.sessionInputArb, { numRuns: 1, seed: 42 });
+  assert.ok(esm.parseSession(input).success, `${name} charging-sessions/testing: a generated session parses`);
+  console.log(`${name} charging-sessions/testing: ${Object.keys(testing).length} exports, a session generated`);
+}
+
 // Tree-shaking: a portal that only labels session types must not carry the
 // schemas, zod or decimal.js.
 const { build } = await import('esbuild');

@@ -7,7 +7,7 @@ import { ROUNDING_MODES } from '../../src/cost/rounding';
 import { ConfigError } from '../../src/errors';
 import { parseSession, type SessionInput } from '../../src/model/session';
 import { sampleConfig, sampleSessions } from '../../src/sample';
-import { classifierConfigInputArb, nowArb, sessionInputArb } from '../arbitraries';
+import { classifierConfigInputArb, nowArb, sessionInputArb } from '../../src/testing';
 import { SPLIT_BILLING_SESSION } from '../support/sessions';
 
 const VALID: SessionInput = SPLIT_BILLING_SESSION;

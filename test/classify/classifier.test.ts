@@ -22,7 +22,7 @@ import {
   precedenceArb,
   sessionArb,
   validityConfigInputArb,
-} from '../arbitraries';
+} from '../../src/testing';
 
 const OWN_UID = '04A23B5C';
 const HOME = { id: 'cp_home', locationId: 'home-7', operatorId: 'BE*MBF' } as const;

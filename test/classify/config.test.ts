@@ -6,7 +6,7 @@ import { ConfigError, formatPath, type ConfigIssue } from '../../src/errors';
 import type { LicenceInput } from '../../src/matchers/licence';
 import type { WhitelistEntryInput } from '../../src/matchers/whitelist';
 import { validityConfigSchema } from '../../src/rules/config';
-import { classifierConfigInputArb } from '../arbitraries';
+import { classifierConfigInputArb } from '../../src/testing';
 
 /** The ConfigError that `createClassifier` throws for `input` (fails the test when it does not throw one). */
 function configError(input: unknown): ConfigError {

@@ -6,7 +6,7 @@ import { rateAt } from '../../src/matchers/rate-schedule';
 import { Exact } from '../../src/model/decimal';
 import type { ChargingSession, SessionInput } from '../../src/model/session';
 import { sampleConfig, sampleSessions } from '../../src/sample';
-import { decimalTextArb, parsed } from '../arbitraries';
+import { decimalTextArb, parsed } from '../../src/testing';
 
 const classifier = createClassifier(sampleConfig);
 const byId = new Map(sampleSessions.map((input) => [input.id, parsed(input)]));

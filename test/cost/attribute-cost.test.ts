@@ -14,7 +14,7 @@ import type { PriceInput } from '../../src/model/price';
 import { parseSession, type ChargingSession, type SessionInput } from '../../src/model/session';
 import { summarize } from '../../src/report/summarize';
 import { sampleConfig, sampleSessions } from '../../src/sample';
-import { classifierConfigInputArb, decimalTextArb, parsed, scaledText, sessionInputArb } from '../arbitraries';
+import { classifierConfigInputArb, decimalTextArb, parsed, scaledText, sessionInputArb } from '../../src/testing';
 import { SPLIT_BILLING_SESSION } from '../support/sessions';
 import { wallClock } from '../support/wall-clock';
 

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Exact, decimalSchema } from '../../src/model/decimal';
-import { scaledText } from '../arbitraries';
+import { scaledText } from '../../src/testing';
 
 /** The parsed decimal; fails the test with the issues when refused. */
 function read(input: unknown): Decimal {

@@ -6,7 +6,7 @@ import { Exact } from '../../src/model/decimal';
 import { createSessionSchema, parseSession, parseSessions, sessionSchema } from '../../src/model/session';
 import type { ParseResult, SessionInput } from '../../src/model/session';
 import { AUTHORIZATION_STATUSES, TOKEN_TYPES } from '../../src/model/token';
-import { scaledText } from '../arbitraries';
+import { scaledText } from '../../src/testing';
 import { DOCUMENTED_SESSION } from '../support/sessions';
 
 /** The example session of the API documentation. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromOcpp16, fromOcpp201, parseJsonExact, type OcppResult } from '../../src/ocpp';
-import { scaledText } from '../arbitraries';
+import { scaledText } from '../../src/testing';
 import { event201, register201, transaction16 } from './logs';
 
 const OPTIONS = { chargePointId: 'CP-42' };

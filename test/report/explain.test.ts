@@ -10,7 +10,7 @@ import { formatDuration, formatEnergy } from '../../src/report/format';
 import { LOCALE_DEFINITIONS, LOCALES, type Locale } from '../../src/report/locale';
 import { sampleConfig, sampleSessions } from '../../src/sample';
 import { Exact } from '../../src/model/decimal';
-import { classifierConfigInputArb, nowArb, sessionArb } from '../arbitraries';
+import { classifierConfigInputArb, nowArb, sessionArb } from '../../src/testing';
 
 const ALL_CODES: readonly ReasonCode[] = [...INVALID_REASON_CODES, ...VALID_REASON_CODES];
 

@@ -10,7 +10,7 @@ import { ConfigError } from '../../src/errors';
 import type { SessionInput } from '../../src/model/session';
 import { reimbursementStatements, statementCsv, statementRows, type ReimbursementStatement } from '../../src/report/statements';
 import { sampleConfig, sampleSessions } from '../../src/sample';
-import { POOL, decimalTextArb } from '../arbitraries';
+import { POOL, decimalTextArb } from '../../src/testing';
 import { wallDateTime } from '../support/wall-clock';
 
 /** Assesses session inputs, failing the test when one does not parse. */

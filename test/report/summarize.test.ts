@@ -15,7 +15,7 @@ import type { PriceInput } from '../../src/model/price';
 import type { SessionInput } from '../../src/model/session';
 import { NO_USER, summarize, type Summary, type Totals, type TypedTotals } from '../../src/report/summarize';
 import { sampleConfig, sampleSessions } from '../../src/sample';
-import { classifierConfigInputArb, decimalTextArb, parsed, sessionInputArb } from '../arbitraries';
+import { classifierConfigInputArb, decimalTextArb, parsed, sessionInputArb } from '../../src/testing';
 import { SPLIT_BILLING_SESSION } from '../support/sessions';
 
 const OWN_UID = '04A23B5C';

@@ -19,7 +19,7 @@ import {
   precedenceArb,
   startMsArb,
   validityConfigInputArb,
-} from '../arbitraries';
+} from '../../src/testing';
 
 /** Assesses session inputs, failing the test when one does not parse (every input here is meant to be valid). */
 function assess(inputs: readonly unknown[], config: ClassifierConfigInput = {}): AssessedSession[] {

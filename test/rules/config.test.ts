@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Exact } from '../../src/model/decimal';
 import { validityConfigSchema } from '../../src/rules/config';
-import { decimalTextArb, validityConfigInputArb } from '../arbitraries';
+import { decimalTextArb, validityConfigInputArb } from '../../src/testing';
 
 /** The issues of a refused configuration, as [path, message] pairs. */
 function issues(input: unknown): { path: PropertyKey[]; message: string }[] {

@@ -21,7 +21,7 @@ import { INVALID_REASON_CODES } from '../../src/rules/reason';
 import { parseSession, type SessionInput } from '../../src/model/session';
 import { SPLIT_BILLING_SESSION } from '../support/sessions';
 import { AUTHORIZATION_STATUSES, type AuthorizationStatus } from '../../src/model/token';
-import { decimalTextArb, nowArb, parsed, sessionArb, validityConfigInputArb } from '../arbitraries';
+import { decimalTextArb, nowArb, parsed, sessionArb, validityConfigInputArb } from '../../src/testing';
 
 const START = '2022-11-10T13:50:16.000Z';
 const START_MS = Date.parse(START);

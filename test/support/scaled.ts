@@ -3,7 +3,7 @@
  * expected value in integer arithmetic, independently of decimal.js.
  */
 import fc from 'fast-check';
-import { scaledText } from '../arbitraries';
+import { scaledText } from '../../src/testing';
 
 /** An exact decimal as an integer and a scale: value = unscaled / 10^scale. */
 export interface Scaled {

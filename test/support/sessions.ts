@@ -3,7 +3,7 @@
  * and a builder that overrides some of their fields and parses the result.
  */
 import type { ChargingSession, SessionInput } from '../../src/model/session';
-import { parsed } from '../arbitraries';
+import { parsed } from '../../src/testing';
 
 /** The session example of the API documentation as written, every optional field included. */
 export const DOCUMENTED_SESSION = {
