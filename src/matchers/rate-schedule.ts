@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import * as z from 'zod';
 import { decimalSchema } from '../model/decimal.js';
 import { objectError } from '../model/messages.js';

@@ -1,7 +1,7 @@
 import { usageError } from '../errors.js';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { findMinorUnitDigits } from '../cost/rounding.js';
 import { Exact } from '../model/decimal.js';
 import { isCurrencyCode } from '../model/price.js';
