@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { Exact } from '../model/decimal.js';
 import type { Classification } from '../classify/classification.js';
 import type { SessionType } from '../classify/session-type.js';

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { Exact, MONEY_LIMITS, readDecimal } from '../model/decimal.js';
 import type { DecimalInput } from '../model/decimal.js';
 import { isCurrencyCode } from '../model/price.js';

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { Exact } from '../model/decimal.js';
 import { IssueList, usageError } from '../errors.js';
 import { describe } from '../model/messages.js';

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import * as z from 'zod';
 import { decimalSchema, isDecimal } from '../model/decimal.js';
 import { zonedInput } from '../model/resolved-object.js';

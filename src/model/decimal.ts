@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import * as z from 'zod';
 import { describe } from './messages.js';
 

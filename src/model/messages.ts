@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 /** Short, safe description of a received value for error messages. */
 export function describe(value: unknown): string {

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { decimalSchema, Exact } from '../model/decimal.js';
 import { identifierSchema } from '../model/identifier.js';
 import { describe } from '../model/messages.js';

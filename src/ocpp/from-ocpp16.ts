@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { createSessionSchema, type SessionInput } from '../model/session.js';
 import type { StopReason } from '../model/stop-reason.js';
 import { readLog, type Call, type OcppLog } from './log.js';

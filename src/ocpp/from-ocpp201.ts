@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { createSessionSchema } from '../model/session.js';
 import type { StopReason } from '../model/stop-reason.js';
 import type { TokenType } from '../model/token.js';

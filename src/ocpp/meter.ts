@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { decimalSchema, Exact } from '../model/decimal.js';
 import type { LogPath, OcppWarning } from './result.js';
 import type { MeterValue } from './sampled-value.js';

@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import * as z from 'zod';
 import { decimalSchema } from '../model/decimal.js';
 import { stopReasonSchema } from '../model/stop-reason.js';

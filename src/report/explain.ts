@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { LICENCE_MISMATCHES } from '../matchers/licence.js';
 import { ConfigError } from '../errors.js';
 import { Exact } from '../model/decimal.js';

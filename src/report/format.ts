@@ -1,5 +1,5 @@
 import { usageError } from '../errors.js';
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { findMinorUnitDigits } from '../cost/rounding.js';
 import { Exact } from '../model/decimal.js';
 import { isCurrencyCode } from '../model/price.js';

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { AssessedSession } from '../assess/assess.js';
 import type { CostFlag } from '../cost/attribute-cost.js';
 import { addMoney, zeroMoney, type Money } from '../cost/money.js';

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { AssessedSession, Assessment } from '../assess/assess.js';
 import { SESSION_TYPES, type SessionType } from '../classify/session-type.js';
 import { make, type Money } from '../cost/money.js';
