@@ -37,7 +37,7 @@ function sourceFiles(dir: string): string[] {
 
 describe('package.json', () => {
   it('has an import and a require entry, each with its own declarations, for every entry point', () => {
-    expect(entryPoints.map((entry) => entry.subpath)).toEqual(['.', './sample', './ocpi', './ocpp']);
+    expect(entryPoints.map((entry) => entry.subpath)).toEqual(['.', './sample', './ocpi', './ocpp', './testing']);
     for (const entry of entryPoints) {
       expect(entry.import.types).toMatch(/^\.\/dist\/esm\/.+\.d\.ts$/);
       expect(entry.require.types).toMatch(/^\.\/dist\/cjs\/[^/]+\.d\.cts$/);
