@@ -9,6 +9,7 @@ import { priceSchema } from './price.js';
 import { stopReasonSchema } from './stop-reason.js';
 import { isValidTimeZone, unknownTimeZoneMessage } from './time.js';
 import { tokenSchema } from './token.js';
+import { readSessionQuickly } from './read-session.js';
 
 /** How the session was authorised (OCPI `auth_method`); WHITELIST says how, not that it was free. */
 export const AUTH_METHODS = ['AUTH_REQUEST', 'COMMAND', 'WHITELIST'] as const;
@@ -107,6 +108,8 @@ type SessionSchema = ReturnType<typeof createSessionSchema>;
 
 /** Schemas per time zone, built once each. */
 const schemas = new Map<string, SessionSchema>();
+/** The time zone each schema reads local times in. */
+const schemaTimeZones = new WeakMap<SessionSchema, string>();
 
 /**
  * The session schema for `options`, built once per time zone.
@@ -122,13 +125,20 @@ export function schemaFor(options: ParseOptions | undefined): SessionSchema {
   if (!schema) {
     schema = createSessionSchema({ timeZone });
     schemas.set(timeZone, schema);
+    schemaTimeZones.set(schema, timeZone);
   }
   return schema;
 }
 
-/** Reads `input` with `schema`; whatever the input does (a getter that throws, a Proxy), the answer is a result. */
+/**
+ * Reads `input` with `schema`, through the fast path when the input has the
+ * usual shape; whatever the input does (a getter that throws, a Proxy), the
+ * answer is a result.
+ */
 export function readWith(schema: SessionSchema, input: unknown): ParseResult<ChargingSession> {
   try {
+    const quick = readSessionQuickly(input, schemaTimeZones.get(schema));
+    if (quick !== undefined) return { success: true, data: quick as ChargingSession };
     return schema.safeParse(input) as ParseResult<ChargingSession>;
   } catch (error) {
     return { success: false, error: new z.ZodError([{ code: 'custom', path: [], message: `the session could not be read: ${errorText(error)}`, input: undefined }]) };

@@ -179,17 +179,23 @@ function offsetMinutes(offset: string): number | null {
  * years 0 to 99 stay themselves (`Date.UTC` maps them to 1900 to 1999).
  */
 function utcMillis(wall: WallTime): number {
+  if (wall.year >= 100) return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
   const date = new Date(0);
   date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
   date.setUTCHours(wall.hour, wall.minute, wall.second, wall.millisecond);
   return date.getTime();
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month of the proleptic Gregorian calendar; months from 1. */
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+}
+
 function checkCalendar(wall: WallTime): string | null {
-  const lastDay = new Date(0);
-  lastDay.setUTCFullYear(wall.year, wall.month, 0);
-  const daysInMonth = lastDay.getUTCDate();
-  if (wall.month < 1 || wall.month > 12 || wall.day < 1 || wall.day > daysInMonth) {
+  if (wall.month < 1 || wall.month > 12 || wall.day < 1 || wall.day > daysInMonth(wall.year, wall.month)) {
     return `${String(wall.year).padStart(4, '0')}-${pad(wall.month)}-${pad(wall.day)} is not a calendar date`;
   }
   if (wall.hour > 23 || wall.minute > 59 || wall.second > 59) {
