@@ -82,7 +82,7 @@ export function homeChargingCompensationFor(classification: Classification): boo
  * @throws {ConfigError} listing every problem of the configuration, with its path.
  */
 export function createClassifier(config: ClassifierConfigInput = {}): Classifier {
-  const resolved = deepFreeze(resolveClassifierConfig(config));
+  const resolved = resolveClassifierConfig(config);
   const { validity, matching, precedence } = resolved;
   const licences = indexLicences(resolved.licences, resolved.splitBilling.licenceCoverage);
   const whitelist = indexWhitelist(resolved.whitelist);
@@ -102,7 +102,11 @@ export function createClassifier(config: ClassifierConfigInput = {}): Classifier
     whitelistAnswers: new Map(),
   };
   return {
-    config: resolved,
+    // Frozen when first read, as every licence and whitelist entry is when first handed out: what the
+    // classifier hands out cannot change its later answers, and a large configuration is not walked up front.
+    get config() {
+      return deepFreeze(resolved);
+    },
     classify: (session, options = NO_OPTIONS) => classifyWith(state, session, options),
   };
 }
@@ -151,12 +155,13 @@ function classifyWith(state: ClassifierState, session: ChargingSession, options:
         licenceId: licence.id,
       });
     }
-    return splitBillingAnswer(state, licence, notes);
+    return splitBillingAnswer(state, frozen(licence), notes);
   }
   if (compensation === true) (notes ??= []).push(HOME_CHARGING_NOT_LICENSED);
-  if (entry !== null) return whitelistAnswer(state, entry, notes);
+  if (entry !== null) return whitelistAnswer(state, frozen(entry), notes);
   const mismatch = licenceMatch?.mismatch;
   if (mismatch) {
+    frozen(mismatch.licence);
     (notes ??= []).push({
       code: 'licence-not-applicable',
       message: `split billing licence ${mismatch.licence.id} on this charge point ${LICENCE_MISMATCH_MESSAGES[mismatch.why]}`,
@@ -165,6 +170,11 @@ function classifyWith(state: ClassifierState, session: ChargingSession, options:
     });
   }
   return notes === null ? NORMAL : { type: 'normal', reasons: [PUBLIC, ...notes], licence: null, whitelistEntry: null };
+}
+
+/** The entry, frozen through and through before it is first handed out. */
+function frozen<T extends object>(entry: T): T {
+  return Object.isFrozen(entry) ? entry : deepFreeze(entry);
 }
 
 function splitBillingAnswer(state: ClassifierState, licence: Licence, notes: Reason[] | null): Classification {

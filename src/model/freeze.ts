@@ -9,7 +9,7 @@
 export function deepFreeze<T>(value: T): T {
   const seen = new WeakSet<object>();
   const visit = (item: unknown): void => {
-    if (typeof item !== 'object' || item === null || seen.has(item) || ArrayBuffer.isView(item)) return;
+    if (typeof item !== 'object' || item === null || seen.has(item) || ArrayBuffer.isView(item) || Object.isFrozen(item)) return;
     seen.add(item);
     for (const key of Reflect.ownKeys(item)) visit((item as Record<PropertyKey, unknown>)[key]);
     Object.freeze(item);
