@@ -45,8 +45,8 @@ function record(cells: readonly string[], where: (column: number) => string): st
  *   starts or ends with a space; double quotes inside are doubled. A record
  *   that is a single empty field is written `""` so that it is not a blank line.
  * - Formula injection: every cell, header included, that starts with `=`,
- *   `+`, `-`, `@`, a tab or a carriage return gets a single quote `'` prefixed
- *   (see {@link neutraliseFormula}), and is then quoted if needed. This also
+ *   `+`, `-`, `@`, a tab or a carriage return gets a single quote `'` prefixed,
+ *   and is then quoted if needed. This also
  *   applies to negative numbers and durations: "-0:01:00" is written
  *   "'-0:01:00".
  * - No byte order mark is written; prepend "\uFEFF" for spreadsheets that need one.
