@@ -77,8 +77,10 @@ export type ParseResult<T> = { success: true; data: T; error?: undefined } | { s
  * field's path and a message a person can act on.
  *
  * @example
- * parseSession({ id: 's-1', startedAt: '2022-11-10T14:50:16+01:00', endedAt: '2022-11-10T15:05:18+01:00',
- *   energyKWh: '3.667', token: { uid: '04A23B5C' }, chargePoint: { id: 'cp_test2' } }).success; // => true
+ * const read = parseSession({ id: 's-1', startedAt: '2022-11-10T14:50:16+01:00', endedAt: '2022-11-10T15:05:18+01:00',
+ *   energyKWh: '3.667', token: { uid: '04A23B5C' }, chargePoint: { id: 'cp_test2' } });
+ * read.success && read.data.energyKWh?.toString(); // => '3.667'
+ * parseSession({ id: 's-1' }).success; // => false
  * @throws {ConfigError} only when `options.timeZone` is not a known zone (a programmer's error).
  */
 export function parseSession(input: unknown, options?: ParseOptions): ParseResult<ChargingSession> {

@@ -10,7 +10,7 @@ import { meterValueSchema } from './sampled-value.js';
  * so that 0, -1 and 9223372036854775807 stay distinct and exact. Accepts a
  * number, a bigint, or an exact decimal (as the adapters read it from text).
  *
- * @example transactionId16Schema.parse(-1); // '-1'
+ * @example transactionId16Schema.parse(-1); // => '-1'
  */
 export const transactionId16Schema = z
   // Not z.number().int(), which refuses integers beyond the safe ones: they are read, with a warning.
@@ -32,7 +32,9 @@ export const idTagInfoSchema = z.object({
 /**
  * Zod schema for 1.6 `StartTransaction.req`.
  *
- * @example startTransactionRequestSchema.parse({ connectorId: 1, idTag: '04A23B5C', meterStart: 1000, timestamp: '2022-11-10T13:50:16Z' }).meterStart.toString(); // '1000'
+ * @example
+ * const start = startTransactionRequestSchema.parse({ connectorId: 1, idTag: '04A23B5C', meterStart: 1000, timestamp: '2022-11-10T13:50:16Z' });
+ * start.meterStart.toString(); // => '1000'
  */
 export const startTransactionRequestSchema = z.object({
   connectorId: z.number({ error: 'expected the connectorId as an integer' }).int(),

@@ -23,7 +23,9 @@ export const idTokenInfoSchema = z.object({
 /**
  * Zod schema for 2.0.1 `TransactionEventRequest`. `stoppedReason` absent means Local (the specification's rule).
  *
- * @example transactionEventRequestSchema.safeParse({ eventType: 'Started', seqNo: 0 }).success; // false: no timestamp, triggerReason, transactionInfo
+ * @example
+ * const read = transactionEventRequestSchema.safeParse({ eventType: 'Started', seqNo: 0 });
+ * read.error?.issues.map((issue) => issue.path.join('.')); // => ['timestamp', 'triggerReason', 'transactionInfo']
  */
 export const transactionEventRequestSchema = z.object({
   eventType: z.enum(TRANSACTION_EVENT_TYPES, { error: 'expected the eventType Started, Updated or Ended' }),

@@ -6,7 +6,7 @@ import type { ReadResult, ReadWarning } from '../model/read-result.js';
  * Warning codes of the OCPP adapters: something read that looks wrong, never
  * silently repaired. Stable strings, part of the contract.
  *
- * @example OCPP_WARNING_CODES.includes('meter-zero-placeholder'); // true
+ * @example OCPP_WARNING_CODES.includes('meter-zero-placeholder'); // => true
  */
 export const OCPP_WARNING_CODES = [
   /** The log holds no answer with the token's authorisation; the default (`authorizationWithoutAnswer`) was used. */

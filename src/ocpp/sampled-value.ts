@@ -7,7 +7,7 @@ import * as z from 'zod';
  * number, or an exact decimal when read from text); the fields the adapters
  * interpret are read, the others kept unchecked.
  *
- * @example sampledValueSchema.parse({ value: 4.667, unitOfMeasure: { unit: 'kWh' } }).value; // 4.667
+ * @example sampledValueSchema.parse({ value: 4.667, unitOfMeasure: { unit: 'kWh' } }).value; // => 4.667
  */
 export const sampledValueSchema = z.object({
   value: z.union([z.string(), z.number(), z.instanceof(Decimal)], {

@@ -25,8 +25,8 @@ export type LocaleInput = Locale | (string & {}) | LocaleDefinition;
  * `{ ...LOCALE_DEFINITIONS.en, tag: 'en-GB' }`.
  *
  * @example
- * LOCALE_DEFINITIONS.fr.sessionTypes.whitelist; // "Liste blanche"
- * LOCALE_DEFINITIONS.nl.headers.cpo.station; // "Laadpaal"
+ * LOCALE_DEFINITIONS.fr.sessionTypes.whitelist; // => 'Liste blanche'
+ * LOCALE_DEFINITIONS.nl.headers.cpo.station; // => 'Laadpaal'
  */
 export const LOCALE_DEFINITIONS: { readonly [L in Locale]: LocaleDefinition } = { en, fr, nl, de };
 
@@ -35,8 +35,9 @@ export const LOCALE_DEFINITIONS: { readonly [L in Locale]: LocaleDefinition } = 
  * {@link LOCALES}, e.g. to check a stored preference.
  *
  * @example
- * isLocale('nl'); // true
- * isLocale('nl-BE'); // false (resolveLocale('nl-BE') falls back to nl)
+ * isLocale('nl'); // => true
+ * isLocale('nl-BE'); // => false
+ * resolveLocale('nl-BE').sessionTypes.invalid; // => LOCALE_DEFINITIONS.nl.sessionTypes.invalid
  */
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -62,10 +63,10 @@ const RESOLVED_TAGS_BOUND = 256;
  * @throws {ConfigError} when the tag is malformed or falls back to no built-in
  *   locale, or a definition lacks a label or an explanation (each listed with its path)
  * @example
- * resolveLocale('fr-BE').tag; // "fr-BE"
- * resolveLocale('fr-BE').sessionTypes.whitelist; // "Liste blanche"
- * resolveLocale('nl-BE').headers.activity.user; // "Gebruiker"
- * resolveLocale('es'); // throws ConfigError: locale: unknown locale "es"; ...
+ * resolveLocale('fr-BE').tag; // => 'fr-BE'
+ * resolveLocale('fr-BE').sessionTypes.whitelist; // => 'Liste blanche'
+ * resolveLocale('nl-BE').headers.activity.user; // => 'Gebruiker'
+ * resolveLocale('es'); // throws ConfigError
  */
 export function resolveLocale(locale: LocaleInput = 'en', path: readonly PropertyKey[] = ['locale']): LocaleDefinition {
   if (typeof locale === 'string') return resolveTag(locale, path);
