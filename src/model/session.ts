@@ -10,7 +10,11 @@ import { stopReasonSchema } from './stop-reason.js';
 import { isValidTimeZone, unknownTimeZoneMessage } from './time.js';
 import { tokenSchema } from './token.js';
 
-/** How the session was authorised (OCPI `auth_method`); WHITELIST says how, not that it was free. */
+/**
+ * How the session was authorised (OCPI `auth_method`); WHITELIST says how, not that it was free.
+ *
+ * @example AUTH_METHODS; // => ['AUTH_REQUEST', 'COMMAND', 'WHITELIST']
+ */
 export const AUTH_METHODS = ['AUTH_REQUEST', 'COMMAND', 'WHITELIST'] as const;
 
 /** Options for reading sessions. */
@@ -24,6 +28,9 @@ export interface ParseOptions {
  * are read as local times there.
  *
  * @throws {ConfigError} when `timeZone` is not a known IANA zone.
+ * @example
+ * const brussels = createSessionSchema({ timeZone: 'Europe/Brussels' });
+ * brussels.safeParse({ ...sampleSessions[0], startedAt: '2022-11-10T14:50:16' }).success; // => true
  */
 export function createSessionSchema(options: ParseOptions = {}) {
   const { timeZone } = options;
@@ -59,6 +66,9 @@ export function createSessionSchema(options: ParseOptions = {}) {
 /**
  * Zod schema for a session as a backend sends it (timestamps with offsets),
  * for composing into larger schemas. Unknown fields are dropped.
+ * @example
+ * sessionSchema.parse(sampleSessions[0]).energyKWh?.toString(); // => '3.667'
+ * sessionSchema.safeParse({ ...sampleSessions[0], startedAt: '2022-11-10T14:50:16' }).success; // => false
  */
 export const sessionSchema = createSessionSchema();
 

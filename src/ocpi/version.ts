@@ -1,4 +1,8 @@
-/** The OCPI versions the adapters read. */
+/**
+ * The OCPI versions the adapters read.
+ *
+ * @example OCPI_VERSIONS; // => ['2.1.1', '2.2.1', '2.3.0']
+ */
 export const OCPI_VERSIONS = ['2.1.1', '2.2.1', '2.3.0'] as const;
 
 /** One of {@link OCPI_VERSIONS}. */

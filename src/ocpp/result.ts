@@ -56,6 +56,7 @@ export type OcppWarning = ReadWarning<OcppWarningCode>;
 /**
  * Codes of what makes a transaction unreadable, in each failed result's
  * issues as `params.code`. Stable strings, part of the contract.
+ * @example OCPP_ISSUE_CODES.includes('transaction-not-ended'); // => true
  */
 export const OCPP_ISSUE_CODES = [
   /** The message is not an OCPP-J frame nor an `{ action, payload }` object, or the text is not JSON. */

@@ -8,7 +8,11 @@ import { en } from './locales/en.js';
 import { fr } from './locales/fr.js';
 import { nl } from './locales/nl.js';
 
-/** The built-in languages of the reports, in the order they are listed. */
+/**
+ * The built-in languages of the reports, in the order they are listed.
+ *
+ * @example LOCALES; // => ['en', 'fr', 'nl', 'de']
+ */
 export const LOCALES = ['en', 'fr', 'nl', 'de'] as const;
 
 /** A built-in language: English, French, Dutch or German. */

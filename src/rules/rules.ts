@@ -151,7 +151,13 @@ export const stopReasonAccepted: ValidityRule = ({ stopReason }, { invalidStopRe
         limit: invalidStopReasons.join(', '),
       };
 
-/** Every validity rule, in the order their reasons are reported. */
+/**
+ * Every validity rule, in the order their reasons are reported.
+ *
+ * @example
+ * VALIDITY_RULES.length === INVALID_REASON_CODES.length; // => true
+ * VALIDITY_RULES.map((rule) => rule(session, defaultConfig.validity, undefined)); // => Array(VALIDITY_RULES.length).fill(null)
+ */
 export const VALIDITY_RULES: readonly ValidityRule[] = [
   tokenAccepted,
   energyPresent,
