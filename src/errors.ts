@@ -15,8 +15,10 @@ export const ERROR_PREFIX = '[charging-sessions]';
  * `licences[0].rates: a licence needs at least one rate`.
  *
  * @example
- * try { createClassifier({ validity: { minDurationSeconds: -1 } }); }
- * catch (error) { (error as ConfigError).issues[0]?.path; } // => ['validity', 'minDurationSeconds']
+ * createClassifier({ validity: { minDurationSeconds: -1 } }); // throws ConfigError
+ * let issues: readonly ConfigIssue[] = [];
+ * try { createClassifier({ validity: { minDurationSeconds: -1 } }); } catch (error) { issues = (error as ConfigError).issues; }
+ * issues; // => [{ path: ['validity', 'minDurationSeconds'], message: 'minDurationSeconds cannot be negative' }]
  */
 export class ConfigError extends Error {
   override readonly name: string = 'ConfigError';
@@ -39,8 +41,9 @@ export class ConfigError extends Error {
 /**
  * A single bad argument or option, as a {@link ConfigError}.
  *
- * @example usageError(['options', 'rounding'], 'unknown rounding mode "up-ish"').message;
- * // => '[charging-sessions] invalid arguments (1 problem):\n  - options.rounding: unknown rounding mode "up-ish"'
+ * @example
+ * const error = usageError(['options', 'rounding'], 'unknown rounding mode "up-ish"');
+ * error.message; // => '[charging-sessions] invalid arguments (1 problem):\n  - options.rounding: unknown rounding mode "up-ish"'
  */
 export function usageError(path: readonly PropertyKey[], message: string): ConfigError {
   return new ConfigError([{ path, message }], 'arguments');

@@ -55,6 +55,7 @@ export type { Summary, SummaryBuilder, SummaryGroup, SummaryOptions, Totals, Typ
 export { LOCALE_DEFINITIONS, resolveLocale, isLocale, type LocaleInput } from './report/locale.js';
 export type { LocaleDefinition, ReasonFigures, ReasonExplanations } from './report/locale-definition.js';
 export { ACTIVITY_COLUMNS, CPO_COLUMNS, STATEMENT_COLUMNS, SUMMARY_LABELS } from './report/columns.js';
+export type { ActivityColumn, CpoColumn, StatementColumn, SummaryLabel } from './report/columns.js';
 export { explainReason, type ExplainOptions } from './report/explain.js';
 export { LICENCE_MISMATCHES, type LicenceMismatch } from './matchers/licence.js';
 

@@ -70,8 +70,9 @@ function assessor(classifier: Classifier, options: AssessOptions): Assess {
  * sparse array is a missing session.
  *
  * @example
- * assessSessions(sampleSessions, createClassifier(sampleConfig)).slice(0, 5).map((a) => a.success && a.classification.type);
- * // => ['split-billing', 'whitelist', 'whitelist', 'split-billing', 'invalid']
+ * const assessments = assessSessions(sampleSessions, createClassifier(sampleConfig));
+ * assessments.slice(0, 5).map((a) => a.success && a.classification.type); // => ['split-billing', 'whitelist', 'whitelist', 'split-billing', 'invalid']
+ * assessSessions([{ id: 'broken' }], classifier).map((a) => a.success); // => [false]
  * @throws {ConfigError} before any work, for a list that is not an array, a bad classifier or bad options (every problem listed).
  */
 export function assessSessions(inputs: readonly unknown[], classifier: Classifier, options: AssessOptions = {}): Assessment[] {
@@ -92,9 +93,10 @@ export function assessSessions(inputs: readonly unknown[], classifier: Classifie
  * row functions to export as you go.
  *
  * @example
- * const types = [];
+ * const types: (string | false)[] = [];
  * for (const a of assessStream(sampleSessions, createClassifier(sampleConfig))) types.push(a.success && a.cost.type);
  * types.length; // => sampleSessions.length
+ * types[0]; // => 'split-billing'
  * @throws {ConfigError} at once (before the first input is read), for a source that is not iterable, a bad classifier or bad options.
  */
 export function assessStream(source: Iterable<unknown>, classifier: Classifier, options?: AssessOptions): IterableIterator<Assessment>;

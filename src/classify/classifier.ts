@@ -62,7 +62,7 @@ const HOME_CHARGING_NOT_LICENSED: Reason = Object.freeze({
  * on a licensed device, reimbursed per kWh).
  *
  * @example
- * homeChargingCompensationFor(classifier.classify(session)); // => true for a split billing session
+ * homeChargingCompensationFor(classifier.classify(session)); // => true
  */
 export function homeChargingCompensationFor(classification: Classification): boolean {
   return classification.type === 'split-billing';
@@ -77,8 +77,9 @@ export function homeChargingCompensationFor(classification: Classification): boo
  * configured order (split billing first by default); normal is what remains.
  *
  * @example
- * const classifier = createClassifier({ whitelist: [{ id: 'wl-1', tokens: { uids: ['04A23B5C'] }, chargePoints: { ids: ['cp_site_1'] } }] });
- * classifier.classify(session).type; // 'whitelist'
+ * const whitelisting = createClassifier({ whitelist: [{ id: 'wl-1', tokens: { uids: ['04A23B5C'] }, chargePoints: { ids: ['cp_test2'] } }] });
+ * whitelisting.classify(session).type; // => 'whitelist'
+ * createClassifier({ validity: { energyKWh: { min: '10', max: '5' } } }); // throws ConfigError
  * @throws {ConfigError} listing every problem of the configuration, with its path.
  */
 export function createClassifier(config: ClassifierConfigInput = {}): Classifier {

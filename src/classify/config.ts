@@ -81,6 +81,7 @@ function uniqueIds(list: string) {
  * Zod schema for the whole classifier configuration, JSON form, so it can
  * live in a database and be edited in a portal. Every part is optional and
  * defaults to the domain's rules.
+ * @example classifierConfigSchema.safeParse(sampleConfig).success; // => true
  */
 export const classifierConfigSchema = z
   .strictObject(
@@ -168,6 +169,9 @@ export type ClassifierConfig = z.output<typeof classifierConfigSchema>;
 /**
  * Validates a configuration. Unlike `createClassifier` it never throws: a
  * portal can show every problem next to its field.
+ * @example
+ * parseClassifierConfig(sampleConfig).success; // => true
+ * parseClassifierConfig({ validity: { minDurationSeconds: -1 } }).error?.issues.map((issue) => issue.path); // => [['validity', 'minDurationSeconds']]
  */
 export function parseClassifierConfig(input: unknown) {
   return classifierConfigSchema.safeParse(input);
@@ -189,5 +193,8 @@ export function resolveClassifierConfig(input: unknown): ClassifierConfig {
  * The defaults: energy within [0, 350] kWh inclusive, at least 120 seconds,
  * energy required, only `Accepted` accepted, no optional rule, split billing
  * before whitelist, no licence and no whitelist entry.
+ * @example
+ * defaultConfig.validity.energyKWh; // => { min: '0', max: '350' }
+ * defaultConfig.precedence; // => ['split-billing', 'whitelist']
  */
 export const defaultConfig: ClassifierConfig = resolveClassifierConfig({});

@@ -1,4 +1,8 @@
-/** The four session types, in the order the domain names them. */
+/**
+ * The four session types, in the order the domain names them.
+ *
+ * @example SESSION_TYPES; // => ['normal', 'split-billing', 'whitelist', 'invalid']
+ */
 export const SESSION_TYPES = ['normal', 'split-billing', 'whitelist', 'invalid'] as const;
 
 /**

@@ -100,8 +100,8 @@ const DEFAULT_OPTIONS: CostOptions = Object.freeze({});
  * nothing.
  *
  * @example
- * checkCostOptions({ rounding: 'half-even', currency: 'EUR' }); // returns
- * checkCostOptions({ rounding: 'nearest' }); // throws ConfigError
+ * checkCostOptions({ rounding: 'half-even', currency: 'EUR' }); // => undefined
+ * checkCostOptions({ rounding: 'nearest' as RoundingMode }); // throws ConfigError
  */
 export function checkCostOptions(options: CostOptions = DEFAULT_OPTIONS): void {
   resolveCostOptions(options);

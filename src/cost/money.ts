@@ -10,7 +10,7 @@ import { ConfigError, usageError } from '../errors.js';
  * writes the amount as a decimal string, never as a binary float.
  *
  * @example
- * JSON.stringify(money('2.44', 'EUR')); // '{"amount":"2.44","currency":"EUR"}'
+ * JSON.stringify(money('2.44', 'EUR')); // => '{"amount":"2.44","currency":"EUR"}'
  */
 export interface Money {
   /** The exact amount; never negative zero. */
@@ -24,7 +24,7 @@ export interface Money {
  * that names the bad value unless `currency` is three uppercase letters.
  *
  * @example
- * assertCurrencyCode('EUR'); // returns
+ * assertCurrencyCode('EUR'); // => undefined
  * assertCurrencyCode('Euro'); // throws ConfigError
  */
 export function assertCurrencyCode(currency: string, path: readonly PropertyKey[] = ['currency']): void {
@@ -40,8 +40,10 @@ export function assertCurrencyCode(currency: string, path: readonly PropertyKey[
  * {@link ConfigError}: a programmer's error.
  *
  * @example
- * try { addMoney(money('1', 'EUR'), money('1', 'USD')); }
- * catch (e) { (e as CurrencyMismatchError).received; } // => 'USD'
+ * addMoney(money('1', 'EUR'), money('1', 'USD')); // throws CurrencyMismatchError
+ * let received = '';
+ * try { addMoney(money('1', 'EUR'), money('1', 'USD')); } catch (e) { received = (e as CurrencyMismatchError).received; }
+ * received; // => 'USD'
  */
 export class CurrencyMismatchError extends ConfigError {
   override readonly name: string = 'CurrencyMismatchError';
@@ -108,7 +110,7 @@ export function zeroMoney(currency: string): Money {
  *
  * @throws CurrencyMismatchError when the currencies differ
  * @example
- * addMoney(money('0.1', 'EUR'), money('0.2', 'EUR')).amount.toString(); // '0.3'
+ * addMoney(money('0.1', 'EUR'), money('0.2', 'EUR')).amount.toString(); // => '0.3'
  * addMoney(money('1', 'EUR'), money('1', 'USD')); // throws CurrencyMismatchError
  */
 export function addMoney(a: Money, b: Money): Money {
@@ -124,8 +126,8 @@ export function addMoney(a: Money, b: Money): Money {
  * @param currency - the currency of the total
  * @throws CurrencyMismatchError when an item is in another currency
  * @example
- * sumMoney([money('2.44', 'EUR'), money('4.88', 'EUR')], 'EUR').amount.toString(); // '7.32'
- * sumMoney([], 'EUR').amount.toString(); // '0'
+ * sumMoney([money('2.44', 'EUR'), money('4.88', 'EUR')], 'EUR').amount.toString(); // => '7.32'
+ * sumMoney([], 'EUR').amount.toString(); // => '0'
  */
 export function sumMoney(items: readonly Money[], currency: string): Money {
   assertCurrencyCode(currency);
@@ -143,8 +145,8 @@ export function sumMoney(items: readonly Money[], currency: string): Money {
  *
  * @throws CurrencyMismatchError when the currencies differ
  * @example
- * compareMoney(money('2.44', 'EUR'), money('2.45', 'EUR')); // -1
- * compareMoney(money('2.5', 'EUR'), money('2.50', 'EUR'));  // 0
+ * compareMoney(money('2.44', 'EUR'), money('2.45', 'EUR')); // => -1
+ * compareMoney(money('2.5', 'EUR'), money('2.50', 'EUR')); // => 0
  */
 export function compareMoney(a: Money, b: Money): -1 | 0 | 1 {
   if (a.currency !== b.currency) throw new CurrencyMismatchError(a.currency, b.currency, 'compare');
@@ -156,8 +158,8 @@ export function compareMoney(a: Money, b: Money): -1 | 0 | 1 {
  * True when the amount is zero.
  *
  * @example
- * isZeroMoney(zeroMoney('EUR'));        // true
- * isZeroMoney(money('0.001', 'EUR'));   // false
+ * isZeroMoney(zeroMoney('EUR')); // => true
+ * isZeroMoney(money('0.001', 'EUR')); // => false
  */
 export function isZeroMoney(m: Money): boolean {
   return m.amount.isZero();

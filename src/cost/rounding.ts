@@ -6,7 +6,11 @@ import { isCurrencyCode } from '../model/price.js';
 import { assertCurrencyCode, money } from './money.js';
 import type { Money } from './money.js';
 
-/** The rounding modes money can be rounded with, in the order the docs list them. */
+/**
+ * The rounding modes money can be rounded with, in the order the docs list them.
+ *
+ * @example ROUNDING_MODES; // => ['half-up', 'half-even', 'up', 'down']
+ */
 export const ROUNDING_MODES = ['half-up', 'half-even', 'up', 'down'] as const;
 
 /**

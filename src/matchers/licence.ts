@@ -10,13 +10,18 @@ import type { ChargingSession } from '../model/session.js';
 import { normaliseId } from './normalise.js';
 import { selectsToken, tokenSelectorIdentifiers, tokenSelectorSchema, tokenSets, type ChargePointLookup, type TokenLookup, type TokenSets } from './selectors.js';
 
-/** A split billing licence's status; only `active` licences qualify. */
+/**
+ * A split billing licence's status; only `active` licences qualify.
+ *
+ * @example LICENCE_STATUSES; // => ['active', 'suspended', 'cancelled']
+ */
 export const LICENCE_STATUSES = ['active', 'suspended', 'cancelled'] as const;
 
 /**
  * When a session counts as run "while the licence was active": judged at its
  * start (the default), only when the licence covers the whole session, or
  * when they overlap at all.
+ * @example LICENCE_COVERAGES; // => ['start', 'whole-session', 'any-overlap']
  */
 export const LICENCE_COVERAGES = ['start', 'whole-session', 'any-overlap'] as const;
 
@@ -39,6 +44,9 @@ const deviceSchema = z
  * tokens it covers (the employee's own), the employee it reimburses
  * (`employeeId`, for the monthly statements), and its rate schedule: a list of
  * rates, or the id of a schedule in the configuration's `rateSchedules`.
+ * @example
+ * licenceSchema.safeParse(sampleConfig.licences[0]).success; // => true
+ * licenceSchema.safeParse({ ...sampleConfig.licences[0], rates: [] }).success; // => false
  */
 export const licenceSchema = resolvedObject(
   z.strictObject(
@@ -85,7 +93,11 @@ export type LicenceInput = z.input<typeof licenceSchema>;
 /** A validated licence: its period as instants and its rate schedule resolved. */
 export type Licence = Omit<z.output<typeof licenceSchema>, 'rates'> & { readonly rates: RateSchedule };
 
-/** Why a licence on the session's device may not apply: the `actual` of a `licence-not-applicable` reason. */
+/**
+ * Why a licence on the session's device may not apply: the `actual` of a `licence-not-applicable` reason.
+ *
+ * @example LICENCE_MISMATCHES; // => ['not-active', 'outside-period', 'token-not-covered']
+ */
 export const LICENCE_MISMATCHES = ['not-active', 'outside-period', 'token-not-covered'] as const;
 
 /** One of {@link LICENCE_MISMATCHES}. */

@@ -122,7 +122,10 @@ function boundsOf(schedule: RateSchedule) {
  * `null` when the schedule has no rate then. A change of rate applies to
  * sessions that start at or after its `from` only.
  *
- * @example rateAt(schedule, new Date('2022-11-10T13:50:16Z'))?.perKWh.toString(); // => '0.6654'
+ * @example
+ * const { licence } = classifier.classify(session);
+ * rateAt(licence!.rates, new Date('2022-11-10T13:50:16Z'))?.perKWh.toString(); // => '0.6654'
+ * rateAt(licence!.rates, new Date('2022-09-01T00:00:00Z')); // => null
  */
 export function rateAt(schedule: RateSchedule, instant: Date): Rate | null {
   const t = instant.getTime();

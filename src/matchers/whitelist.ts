@@ -23,6 +23,9 @@ import {
  * local midnight in `timeZone`, default Europe/Brussels). An entry that names
  * no token or no charge point is refused: free charging never happens by
  * omission.
+ * @example
+ * const read = whitelistEntrySchema.safeParse({ id: 'wl-1', tokens: { uids: ['04A23B5C'] } });
+ * read.error?.issues.map((issue) => issue.message); // => ['the charge point selector is missing']
  */
 export const whitelistEntrySchema = resolvedObject(
   z.strictObject(

@@ -108,7 +108,7 @@ interface DecimalParts {
  * building a third decimal as `comparedTo` does for its argument: classify
  * compares energies with its bounds on every session.
  *
- * @example compareDecimals(new Exact('3.667'), new Exact('350')); // => -1
+ * @example compareDecimals(new Decimal('3.667'), new Decimal('350')); // => -1
  */
 export function compareDecimals(a: Decimal, b: Decimal): -1 | 0 | 1 {
   const x = a as unknown as DecimalParts;

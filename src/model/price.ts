@@ -6,8 +6,8 @@ import { describe, objectError } from './messages.js';
  * True when `value` is written as an ISO 4217 currency code: exactly three
  * uppercase letters A-Z.
  *
- * @example isCurrencyCode('EUR'); // true
- * @example isCurrencyCode('eur'); // false
+ * @example isCurrencyCode('EUR'); // => true
+ * @example isCurrencyCode('eur'); // => false
  */
 export function isCurrencyCode(value: string): boolean {
   return /^[A-Z]{3}$/.test(value);

@@ -11,7 +11,11 @@ import { isValidTimeZone, unknownTimeZoneMessage } from './time.js';
 import { tokenSchema } from './token.js';
 import { readSessionQuickly } from './read-session.js';
 
-/** How the session was authorised (OCPI `auth_method`); WHITELIST says how, not that it was free. */
+/**
+ * How the session was authorised (OCPI `auth_method`); WHITELIST says how, not that it was free.
+ *
+ * @example AUTH_METHODS; // => ['AUTH_REQUEST', 'COMMAND', 'WHITELIST']
+ */
 export const AUTH_METHODS = ['AUTH_REQUEST', 'COMMAND', 'WHITELIST'] as const;
 
 /** Options for reading sessions. */
@@ -25,6 +29,9 @@ export interface ParseOptions {
  * are read as local times there.
  *
  * @throws {ConfigError} when `timeZone` is not a known IANA zone.
+ * @example
+ * const brussels = createSessionSchema({ timeZone: 'Europe/Brussels' });
+ * brussels.safeParse({ ...sampleSessions[0], startedAt: '2022-11-10T14:50:16' }).success; // => true
  */
 export function createSessionSchema(options: ParseOptions = {}) {
   const { timeZone } = options;
@@ -60,6 +67,9 @@ export function createSessionSchema(options: ParseOptions = {}) {
 /**
  * Zod schema for a session as a backend sends it (timestamps with offsets),
  * for composing into larger schemas. Unknown fields are dropped.
+ * @example
+ * sessionSchema.parse(sampleSessions[0]).energyKWh?.toString(); // => '3.667'
+ * sessionSchema.safeParse({ ...sampleSessions[0], startedAt: '2022-11-10T14:50:16' }).success; // => false
  */
 export const sessionSchema = createSessionSchema();
 
@@ -78,8 +88,10 @@ export type ParseResult<T> = { success: true; data: T; error?: undefined } | { s
  * field's path and a message a person can act on.
  *
  * @example
- * parseSession({ id: 's-1', startedAt: '2022-11-10T14:50:16+01:00', endedAt: '2022-11-10T15:05:18+01:00',
- *   energyKWh: '3.667', token: { uid: '04A23B5C' }, chargePoint: { id: 'cp_test2' } }).success; // => true
+ * const read = parseSession({ id: 's-1', startedAt: '2022-11-10T14:50:16+01:00', endedAt: '2022-11-10T15:05:18+01:00',
+ *   energyKWh: '3.667', token: { uid: '04A23B5C' }, chargePoint: { id: 'cp_test2' } });
+ * read.success && read.data.energyKWh?.toString(); // => '3.667'
+ * parseSession({ id: 's-1' }).success; // => false
  * @throws {ConfigError} only when `options.timeZone` is not a known zone (a programmer's error).
  */
 export function parseSession(input: unknown, options?: ParseOptions): ParseResult<ChargingSession> {

@@ -7,6 +7,7 @@ import { describe } from './messages.js';
  * SoftReset, UnlockCommand, DeAuthorized) together with what OCPP 2.0.1's
  * `stoppedReason` adds. The spelling is the standards' own, so a value read
  * from either version is kept as it is.
+ * @example STOP_REASONS.includes('EVDisconnected'); // => true
  */
 export const STOP_REASONS = [
   'DeAuthorized',
@@ -36,7 +37,13 @@ export const STOP_REASONS = [
 /** One of {@link STOP_REASONS}. */
 export type StopReason = (typeof STOP_REASONS)[number];
 
-/** Zod schema for a stop reason; an unknown value is refused with the list of known ones. */
+/**
+ * Zod schema for a stop reason; an unknown value is refused with the list of known ones.
+ *
+ * @example
+ * stopReasonSchema.safeParse('EVDisconnected').success; // => true
+ * stopReasonSchema.safeParse('Unplugged').success; // => false
+ */
 export const stopReasonSchema = z.enum(STOP_REASONS, {
   error: (issue) => `unknown stop reason ${describe(issue.input)}; expected one of ${STOP_REASONS.join(', ')}`,
 });

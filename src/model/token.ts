@@ -7,6 +7,7 @@ import { describe, objectError } from './messages.js';
  * OCPP 1.6 (Accepted, Blocked, Expired, Invalid, ConcurrentTx) plus those
  * OCPP 2.0.1 adds (NoCredit, NotAllowedTypeEVSE, NotAtThisLocation,
  * NotAtThisTime, Unknown).
+ * @example AUTHORIZATION_STATUSES.includes('Blocked'); // => true
  */
 export const AUTHORIZATION_STATUSES = [
   'Accepted',
@@ -24,7 +25,11 @@ export const AUTHORIZATION_STATUSES = [
 /** One of {@link AUTHORIZATION_STATUSES}. */
 export type AuthorizationStatus = (typeof AUTHORIZATION_STATUSES)[number];
 
-/** OCPI 2.2.1 token types. */
+/**
+ * OCPI 2.2.1 token types.
+ *
+ * @example TOKEN_TYPES; // => ['AD_HOC_USER', 'APP_USER', 'OTHER', 'RFID']
+ */
 export const TOKEN_TYPES = ['AD_HOC_USER', 'APP_USER', 'OTHER', 'RFID'] as const;
 
 /** One of {@link TOKEN_TYPES}. */

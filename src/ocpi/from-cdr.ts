@@ -21,7 +21,8 @@ import type { OcpiReadResult } from './warnings.js';
  *   currency: 'EUR', total_cost: { excl_vat: 2.0165, incl_vat: 2.44 }, total_energy: 3.667, total_time: 0.2506,
  *   last_updated: '2022-11-10T14:06:00Z',
  * });
- * r.data?.chargePoint; // { id: 'cp_test2', evseId: 'BE*MBF*E1', connectorId: '1', locationId: 'home-42', operatorId: 'BE*MBF' }
+ * r.data?.chargePoint; // => { id: 'cp_test2', connectorId: '1', evseId: 'BE*MBF*E1', locationId: 'home-42', operatorId: 'BE*MBF' }
+ * r.data?.price; // => { exclVat: '2.0165', inclVat: '2.44', currency: 'EUR' }
  * @throws {ConfigError} only for bad options (an unknown version, a `userIdFor` that is not a function).
  */
 export function fromOcpiCdr(cdr: unknown, options: OcpiReadOptions = {}): OcpiReadResult<ChargingSession> {

@@ -10,10 +10,12 @@ import type { OcpiReadResult } from './warnings.js';
  * `status`: it is never given an invented end.
  *
  * @example
- * fromOcpiSession({ country_code: 'BE', party_id: 'MBF', id: 's-1', start_date_time: '2022-11-10T13:50:16Z',
+ * const active = fromOcpiSession({ country_code: 'BE', party_id: 'MBF', id: 's-1', start_date_time: '2022-11-10T13:50:16Z',
  *   kwh: 1.2, cdr_token: { uid: '04A23B5C', type: 'RFID', contract_id: 'NL-TST-C12345678-S' },
  *   auth_method: 'WHITELIST', location_id: 'home-42', evse_uid: 'cp_test2', connector_id: '1',
- *   currency: 'EUR', status: 'ACTIVE', last_updated: '2022-11-10T14:00:00Z' }).success; // false (not finished)
+ *   currency: 'EUR', status: 'ACTIVE', last_updated: '2022-11-10T14:00:00Z' });
+ * active.success; // => false
+ * active.error?.issues.map((issue) => issue.path); // => [['status']]
  * @throws {ConfigError} only for bad options.
  */
 export function fromOcpiSession(session: unknown, options: OcpiReadOptions = {}): OcpiReadResult<ChargingSession> {

@@ -28,9 +28,9 @@ const MANDATORY = {
  * charging free and is not read.
  *
  * @example
- * fromOcpiToken({ country_code: 'NL', party_id: 'TST', uid: '04A23B5C', type: 'RFID', contract_id: 'NL-TST-C12345678-S',
- *   group_id: 'acme', issuer: 'Acme', valid: true, whitelist: 'ALLOWED', last_updated: '2022-11-01T00:00:00Z' }).data;
- * // { uid: '04A23B5C', contractId: 'NL-TST-C12345678-S', groupId: 'acme', type: 'RFID', authorization: 'Accepted' }
+ * const read = fromOcpiToken({ country_code: 'NL', party_id: 'TST', uid: '04A23B5C', type: 'RFID', contract_id: 'NL-TST-C12345678-S',
+ *   group_id: 'acme', issuer: 'Acme', valid: true, whitelist: 'ALLOWED', last_updated: '2022-11-01T00:00:00Z' });
+ * read.data; // => { uid: '04A23B5C', contractId: 'NL-TST-C12345678-S', groupId: 'acme', type: 'RFID', authorization: 'Accepted' }
  * @throws {ConfigError} only for bad options.
  */
 export function fromOcpiToken(token: unknown, options: OcpiTokenOptions = {}): OcpiReadResult<Token> {

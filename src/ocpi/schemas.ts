@@ -163,21 +163,27 @@ const token22x = z.looseObject({
 /**
  * The OCPI CDR of each version.
  *
- * @example ocpiCdrSchemas['2.3.0'].safeParse(cdr).success; // true for a conforming 2.3.0 CDR
+ * @example
+ * Object.keys(ocpiCdrSchemas); // => ['2.1.1', '2.2.1', '2.3.0']
+ * ocpiCdrSchemas['2.3.0'].safeParse({ id: 'cdr-1' }).success; // => false
  */
 export const ocpiCdrSchemas = { '2.1.1': cdr211, '2.2.1': cdr22x(price221), '2.3.0': cdr22x(price230) } as const;
 
 /**
  * The OCPI Session of each version.
  *
- * @example ocpiSessionSchemas['2.2.1'].safeParse(session).success; // true for a conforming 2.2.1 Session
+ * @example
+ * const read = ocpiSessionSchemas['2.2.1'].safeParse({ id: 's-1', kwh: '1.2' });
+ * read.error?.issues.find((issue) => issue.path[0] === 'kwh')?.message; // => 'Invalid input: expected number, received string'
  */
 export const ocpiSessionSchemas = { '2.1.1': session211, '2.2.1': session22x(price221), '2.3.0': session22x(price230) } as const;
 
 /**
  * The OCPI Token of each version (2.2.1 and 2.3.0 define the same Token).
  *
- * @example ocpiTokenSchemas['2.1.1'].safeParse(token).success; // true for a conforming 2.1.1 Token
+ * @example
+ * const read = ocpiTokenSchemas['2.1.1'].safeParse({ uid: '04A23B5C' });
+ * read.error?.issues.map((issue) => issue.path.join('.')); // => ['type', 'auth_id', 'issuer', 'valid', 'whitelist', 'last_updated']
  */
 export const ocpiTokenSchemas = { '2.1.1': token211, '2.2.1': token22x, '2.3.0': token22x } as const;
 

@@ -30,10 +30,11 @@ const TOKEN_FIELD = { uids: 'uid', contractIds: 'contractId', groupIds: 'groupId
  * Token is refused, since such a selector would grant nothing.
  *
  * @example
- * tokenSelectorFromOcpi([
+ * const selector = tokenSelectorFromOcpi([
  *   { country_code: 'NL', party_id: 'TST', uid: '04A23B5C', type: 'RFID', contract_id: 'NL-TST-C12345678-S',
  *     issuer: 'Acme', valid: true, whitelist: 'ALLOWED', last_updated: '2022-11-01T00:00:00Z' },
- * ]).data; // { uids: ['04A23B5C'], contractIds: ['NL-TST-C12345678-S'] }
+ * ]);
+ * selector.data; // => { uids: ['04A23B5C'], contractIds: ['NL-TST-C12345678-S'] }
  * @throws {ConfigError} only for bad options (an unknown version or list name).
  */
 export function tokenSelectorFromOcpi(tokens: readonly unknown[], options: OcpiTokenSelectorOptions = {}): OcpiReadResult<TokenSelector> {

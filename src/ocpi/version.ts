@@ -1,4 +1,8 @@
-/** The OCPI versions the adapters read. */
+/**
+ * The OCPI versions the adapters read.
+ *
+ * @example OCPI_VERSIONS; // => ['2.1.1', '2.2.1', '2.3.0']
+ */
 export const OCPI_VERSIONS = ['2.1.1', '2.2.1', '2.3.0'] as const;
 
 /** One of {@link OCPI_VERSIONS}. */
@@ -34,8 +38,7 @@ const SINCE_221: Record<OcpiObjectKind, readonly string[]> = {
  * (`before_taxes`). Tokens of 2.2.1 and 2.3.0 are the same object: `2.2.1`.
  *
  * @example
- * detectOcpiVersion({ id: '1', stop_date_time: '2015-06-29T23:37:32Z', auth_id: 'DE8ACC12E46L89' }, 'cdr');
- * // => { version: '2.1.1', certain: true }
+ * detectOcpiVersion({ id: '1', stop_date_time: '2015-06-29T23:37:32Z', auth_id: 'DE8ACC12E46L89' }, 'cdr'); // => { version: '2.1.1', certain: true }
  */
 export function detectOcpiVersion(object: Readonly<Record<string, unknown>>, kind: OcpiObjectKind): DetectedVersion {
   const has = (field: string) => object[field] !== undefined;

@@ -28,6 +28,7 @@ import type { ReadResult, ReadWarning } from '../model/read-result.js';
  * - `token-incomplete`: an OCPI Token lacks mandatory fields.
  * - `token-not-valid`: a Token whose `valid` is false was left out of a
  *   token selector.
+ * @example OCPI_WARNING_CODES.includes('timestamp-not-utc'); // => true
  */
 export const OCPI_WARNING_CODES = [
   'version-assumed',

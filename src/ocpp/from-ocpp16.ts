@@ -70,7 +70,8 @@ function impreciseId(raw: unknown, path: LogPath): OcppWarning[] {
  *   [3, 'a', { idTagInfo: { status: 'Accepted' }, transactionId: 7 }],
  *   [2, 'b', 'StopTransaction', { transactionId: 7, meterStop: 4667, timestamp: '2022-11-10T14:05:18Z', reason: 'EVDisconnected' }],
  * ], { chargePointId: 'CP-42' });
- * result.success && result.data.energyKWh.toString(); // '3.667'
+ * result?.transactionId; // => '7'
+ * result?.success && result.data.energyKWh?.toString(); // => '3.667'
  * @throws {ConfigError} when the options are not usable (no chargePointId, an unknown time zone...).
  */
 export function fromOcpp16(log: OcppLog, options: OcppOptionsInput): OcppResult[] {

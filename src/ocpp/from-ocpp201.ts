@@ -52,7 +52,8 @@ interface Event {
  * });
  * const [result] = fromOcpp201([event('Ended', 1, '2022-11-10T14:05:18Z', 4667), event('Started', 0, '2022-11-10T13:50:16Z', 1000)],
  *   { chargePointId: 'CS-7' });
- * result.success && result.data.energyKWh.toString(); // '3.667'
+ * result?.success && result.data.energyKWh?.toString(); // => '3.667'
+ * result?.warnings.map((warning) => warning.code); // => ['meter-boundary-uncertain']
  * @throws {ConfigError} when the options are not usable (no chargePointId, an unknown time zone...).
  */
 export function fromOcpp201(log: OcppLog, options: OcppOptionsInput): OcppResult[] {

@@ -54,7 +54,10 @@ function fitsDouble(text: string): boolean {
  * JSON.parse, but numbers a double would round come back as exact decimals
  * (`Decimal`), so a transactionId of 9223372036854775807 survives.
  *
- * @example String((parseJsonExact('{"transactionId":9223372036854775807}') as { transactionId: unknown }).transactionId); // '9223372036854775807'
+ * @example
+ * const frame = parseJsonExact('{"transactionId":9223372036854775807}') as { transactionId: unknown };
+ * String(frame.transactionId); // => '9223372036854775807'
+ * parseJsonExact('{'); // throws SyntaxError
  * @throws {SyntaxError} when the text is not JSON (the adapters report it instead).
  */
 export function parseJsonExact(text: string): unknown {

@@ -10,7 +10,7 @@ import { meterValueSchema } from './sampled-value.js';
  * so that 0, -1 and 9223372036854775807 stay distinct and exact. Accepts a
  * number, a bigint, or an exact decimal (as the adapters read it from text).
  *
- * @example transactionId16Schema.parse(-1); // '-1'
+ * @example transactionId16Schema.parse(-1); // => '-1'
  */
 export const transactionId16Schema = z
   // Not z.number().int(), which refuses integers beyond the safe ones: they are read, with a warning.
@@ -19,10 +19,18 @@ export const transactionId16Schema = z
   })
   .transform((value) => (value instanceof Decimal ? value.toFixed() : typeof value === 'number' ? value.toFixed() : value.toString()));
 
-/** Zod schema for a 1.6 register reading in Wh (`meterStart`, `meterStop`): an integer, read as an exact decimal. */
+/**
+ * Zod schema for a 1.6 register reading in Wh (`meterStart`, `meterStop`): an integer, read as an exact decimal.
+ *
+ * @example wattHoursSchema.parse(4667).toString(); // => '4667'
+ */
 export const wattHoursSchema = z.union([z.bigint().transform((value) => value.toString()), z.number(), z.instanceof(Decimal)]).pipe(decimalSchema);
 
-/** Zod schema for 1.6 `IdTagInfo`: the backend's answer about an idTag. */
+/**
+ * Zod schema for 1.6 `IdTagInfo`: the backend's answer about an idTag.
+ *
+ * @example idTagInfoSchema.parse({ status: 'Blocked' }).status; // => 'Blocked'
+ */
 export const idTagInfoSchema = z.object({
   status: authorizationStatusSchema,
   expiryDate: z.string().optional(),
@@ -32,7 +40,9 @@ export const idTagInfoSchema = z.object({
 /**
  * Zod schema for 1.6 `StartTransaction.req`.
  *
- * @example startTransactionRequestSchema.parse({ connectorId: 1, idTag: '04A23B5C', meterStart: 1000, timestamp: '2022-11-10T13:50:16Z' }).meterStart.toString(); // '1000'
+ * @example
+ * const start = startTransactionRequestSchema.parse({ connectorId: 1, idTag: '04A23B5C', meterStart: 1000, timestamp: '2022-11-10T13:50:16Z' });
+ * start.meterStart.toString(); // => '1000'
  */
 export const startTransactionRequestSchema = z.object({
   connectorId: z.number({ error: 'expected the connectorId as an integer' }).int(),
@@ -42,20 +52,36 @@ export const startTransactionRequestSchema = z.object({
   timestamp: z.string({ error: 'expected the timestamp as an ISO 8601 date-time' }),
 });
 
-/** Zod schema for 1.6 `StartTransaction.conf`: the transaction's id and the idTag's authorisation. */
+/**
+ * Zod schema for 1.6 `StartTransaction.conf`: the transaction's id and the idTag's authorisation.
+ *
+ * @example startTransactionResponseSchema.parse({ idTagInfo: { status: 'Accepted' }, transactionId: 7 }).transactionId; // => '7'
+ */
 export const startTransactionResponseSchema = z.object({
   idTagInfo: idTagInfoSchema,
   transactionId: transactionId16Schema,
 });
 
-/** Zod schema for 1.6 `MeterValues.req`. */
+/**
+ * Zod schema for 1.6 `MeterValues.req`.
+ *
+ * @example
+ * const sample = { timestamp: '2022-11-10T14:00:00Z', sampledValue: [{ value: '2500' }] };
+ * meterValuesRequestSchema.safeParse({ connectorId: 1, transactionId: 7, meterValue: [sample] }).success; // => true
+ */
 export const meterValuesRequestSchema = z.object({
   connectorId: z.number({ error: 'expected the connectorId as an integer' }).int(),
   transactionId: transactionId16Schema.optional(),
   meterValue: z.array(meterValueSchema, { error: 'expected meterValue as a list' }),
 });
 
-/** Zod schema for 1.6 `StopTransaction.req`. `reason` absent means Local (the specification's rule). */
+/**
+ * Zod schema for 1.6 `StopTransaction.req`. `reason` absent means Local (the specification's rule).
+ *
+ * @example
+ * const stop = stopTransactionRequestSchema.parse({ transactionId: 7, meterStop: 4667, timestamp: '2022-11-10T14:05:18Z', reason: 'EVDisconnected' });
+ * stop.meterStop.toString(); // => '4667'
+ */
 export const stopTransactionRequestSchema = z.object({
   idTag: z.string().optional(),
   meterStop: wattHoursSchema,
@@ -65,7 +91,11 @@ export const stopTransactionRequestSchema = z.object({
   transactionData: z.array(meterValueSchema).optional(),
 });
 
-/** Zod schema for 1.6 `StopTransaction.conf`. */
+/**
+ * Zod schema for 1.6 `StopTransaction.conf`.
+ *
+ * @example stopTransactionResponseSchema.parse({ idTagInfo: { status: 'Accepted' } }).idTagInfo?.status; // => 'Accepted'
+ */
 export const stopTransactionResponseSchema = z.object({ idTagInfo: idTagInfoSchema.optional() });
 
 /** A 1.6 StartTransaction.req as read. */

@@ -3,17 +3,29 @@ import { stopReasonSchema } from '../model/stop-reason.js';
 import { authorizationStatusSchema } from '../model/token.js';
 import { meterValueSchema } from './sampled-value.js';
 
-/** The 2.0.1 TransactionEvent types. */
+/**
+ * The 2.0.1 TransactionEvent types.
+ *
+ * @example TRANSACTION_EVENT_TYPES; // => ['Started', 'Updated', 'Ended']
+ */
 export const TRANSACTION_EVENT_TYPES = ['Started', 'Updated', 'Ended'] as const;
 
-/** Zod schema for 2.0.1 `IdTokenType`. */
+/**
+ * Zod schema for 2.0.1 `IdTokenType`.
+ *
+ * @example idTokenSchema.parse({ idToken: '04A23B5C', type: 'ISO14443' }).idToken; // => '04A23B5C'
+ */
 export const idTokenSchema = z.object({
   idToken: z.string({ error: 'expected the idToken as a string' }),
   /** Central, eMAID, ISO14443, ISO15693, KeyCode, Local, MacAddress, NoAuthorization. */
   type: z.string({ error: 'expected the idToken type as a string' }),
 });
 
-/** Zod schema for 2.0.1 `IdTokenInfoType`: the backend's answer about an idToken. */
+/**
+ * Zod schema for 2.0.1 `IdTokenInfoType`: the backend's answer about an idToken.
+ *
+ * @example idTokenInfoSchema.parse({ status: 'Accepted' }).status; // => 'Accepted'
+ */
 export const idTokenInfoSchema = z.object({
   status: authorizationStatusSchema,
   cacheExpiryDateTime: z.string().optional(),
@@ -23,7 +35,9 @@ export const idTokenInfoSchema = z.object({
 /**
  * Zod schema for 2.0.1 `TransactionEventRequest`. `stoppedReason` absent means Local (the specification's rule).
  *
- * @example transactionEventRequestSchema.safeParse({ eventType: 'Started', seqNo: 0 }).success; // false: no timestamp, triggerReason, transactionInfo
+ * @example
+ * const read = transactionEventRequestSchema.safeParse({ eventType: 'Started', seqNo: 0 });
+ * read.error?.issues.map((issue) => issue.path.join('.')); // => ['timestamp', 'triggerReason', 'transactionInfo']
  */
 export const transactionEventRequestSchema = z.object({
   eventType: z.enum(TRANSACTION_EVENT_TYPES, { error: 'expected the eventType Started, Updated or Ended' }),
@@ -46,7 +60,11 @@ export const transactionEventRequestSchema = z.object({
   idToken: idTokenSchema.optional(),
 });
 
-/** Zod schema for 2.0.1 `TransactionEventResponse`. */
+/**
+ * Zod schema for 2.0.1 `TransactionEventResponse`.
+ *
+ * @example transactionEventResponseSchema.parse({ idTokenInfo: { status: 'Invalid' } }).idTokenInfo?.status; // => 'Invalid'
+ */
 export const transactionEventResponseSchema = z.object({
   totalCost: z.number().optional(),
   chargingPriority: z.number().int().optional(),

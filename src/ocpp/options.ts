@@ -10,7 +10,7 @@ import { authorizationStatusSchema } from '../model/token.js';
  * does not name its charge point (it is the connection's identity), so the
  * caller does.
  *
- * @example ocppOptionsSchema.parse({ chargePointId: 'CP-42' }).authorizationWithoutAnswer; // 'Unknown'
+ * @example ocppOptionsSchema.parse({ chargePointId: 'CP-42' }).authorizationWithoutAnswer; // => 'Unknown'
  */
 export const ocppOptionsSchema = z.strictObject(
   {

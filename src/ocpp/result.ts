@@ -6,7 +6,7 @@ import type { ReadResult, ReadWarning } from '../model/read-result.js';
  * Warning codes of the OCPP adapters: something read that looks wrong, never
  * silently repaired. Stable strings, part of the contract.
  *
- * @example OCPP_WARNING_CODES.includes('meter-zero-placeholder'); // true
+ * @example OCPP_WARNING_CODES.includes('meter-zero-placeholder'); // => true
  */
 export const OCPP_WARNING_CODES = [
   /** The log holds no answer with the token's authorisation; the default (`authorizationWithoutAnswer`) was used. */
@@ -56,6 +56,7 @@ export type OcppWarning = ReadWarning<OcppWarningCode>;
 /**
  * Codes of what makes a transaction unreadable, in each failed result's
  * issues as `params.code`. Stable strings, part of the contract.
+ * @example OCPP_ISSUE_CODES.includes('transaction-not-ended'); // => true
  */
 export const OCPP_ISSUE_CODES = [
   /** The message is not an OCPP-J frame nor an `{ action, payload }` object, or the text is not JSON. */

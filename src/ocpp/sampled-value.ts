@@ -7,7 +7,7 @@ import * as z from 'zod';
  * number, or an exact decimal when read from text); the fields the adapters
  * interpret are read, the others kept unchecked.
  *
- * @example sampledValueSchema.parse({ value: 4.667, unitOfMeasure: { unit: 'kWh' } }).value; // 4.667
+ * @example sampledValueSchema.parse({ value: 4.667, unitOfMeasure: { unit: 'kWh' } }).value; // => 4.667
  */
 export const sampledValueSchema = z.object({
   value: z.union([z.string(), z.number(), z.instanceof(Decimal)], {
@@ -29,7 +29,11 @@ export const sampledValueSchema = z.object({
     .optional(),
 });
 
-/** Zod schema for a meter value: the sampled values taken at one moment. */
+/**
+ * Zod schema for a meter value: the sampled values taken at one moment.
+ *
+ * @example meterValueSchema.safeParse({ timestamp: '2022-11-10T14:00:00Z', sampledValue: [{ value: '4667' }] }).success; // => true
+ */
 export const meterValueSchema = z.object({
   timestamp: z.string({ error: 'a meter value needs its timestamp' }),
   sampledValue: z.array(sampledValueSchema, { error: 'a meter value needs its sampledValue list' }),

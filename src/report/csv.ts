@@ -16,8 +16,8 @@ const NEEDS_QUOTES = /[",\r\n]|^ | $/;
  * in front, so that a spreadsheet shows it as text instead of evaluating it.
  *
  * @example
- * neutraliseFormula('=1+1'); // "'=1+1"
- * neutraliseFormula('3.667 kWh'); // "3.667 kWh"
+ * neutraliseFormula('=1+1'); // => "'=1+1"
+ * neutraliseFormula('3.667 kWh'); // => '3.667 kWh'
  */
 export function neutraliseFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
@@ -45,8 +45,8 @@ function record(cells: readonly string[], where: (column: number) => string): st
  *   starts or ends with a space; double quotes inside are doubled. A record
  *   that is a single empty field is written `""` so that it is not a blank line.
  * - Formula injection: every cell, header included, that starts with `=`,
- *   `+`, `-`, `@`, a tab or a carriage return gets a single quote `'` prefixed
- *   (see {@link neutraliseFormula}), and is then quoted if needed. This also
+ *   `+`, `-`, `@`, a tab or a carriage return gets a single quote `'` prefixed,
+ *   and is then quoted if needed. This also
  *   applies to negative numbers and durations: "-0:01:00" is written
  *   "'-0:01:00".
  * - No byte order mark is written; prepend "\uFEFF" for spreadsheets that need one.
@@ -57,8 +57,7 @@ function record(cells: readonly string[], where: (column: number) => string): st
  * @throws {ConfigError} when the header is empty, a row is missing or its
  *   length differs from the header's, or a cell is not a string
  * @example
- * toCsv(['Energy', 'Note'], [['3.667 kWh', 'a, b'], ['=SUM(A1)', '']]);
- * // 'Energy,Note\r\n3.667 kWh,"a, b"\r\n\'=SUM(A1),\r\n'
+ * toCsv(['Energy', 'Note'], [['3.667 kWh', 'a, b'], ['=SUM(A1)', '']]); // => 'Energy,Note\r\n3.667 kWh,"a, b"\r\n\'=SUM(A1),\r\n'
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
   if (!Array.isArray(header) || header.length === 0) throw usageError(['header'], 'toCsv needs at least one header column');

@@ -32,9 +32,9 @@ export interface ExplainOptions {
  * @returns the explanation
  * @throws {ConfigError} when the locale resolves to no locale or the time zone is unknown
  * @example
- * explainReason({ code: 'duration-too-short', message: '', actual: '49', limit: '120' }); // "lasted 0:00:49, less than the minimum of 0:02:00"
- * explainReason({ code: 'licence-not-applicable', message: '', actual: 'token-not-covered', licenceId: 'lic-1' }); // "licence lic-1 does not cover this card"
- * explainReason({ code: 'energy-missing', message: '' }, 'fr-BE'); // "aucune énergie enregistrée : il n’y a pas de relevé du compteur"
+ * explainReason({ code: 'duration-too-short', message: '', actual: '49', limit: '120' }); // => 'lasted 0:00:49, less than the minimum of 0:02:00'
+ * explainReason({ code: 'licence-not-applicable', message: '', actual: 'token-not-covered', licenceId: 'lic-1' }); // => 'licence lic-1 does not cover this card'
+ * explainReason({ code: 'energy-missing', message: '' }, 'fr-BE'); // => 'aucune énergie enregistrée\u00a0: il n’y a pas de relevé du compteur'
  */
 export function explainReason(reason: Reason, locale: LocaleInput = 'en', options: ExplainOptions = {}): string {
   const definition = resolveLocale(locale);

@@ -27,9 +27,9 @@ function assertFiniteMs(ms: number, what: string): void {
  * @returns the duration, e.g. "0:15:02"
  * @throws ConfigError when `ms` is NaN or infinite
  * @example
- * formatDuration(902_000); // "0:15:02"
- * formatDuration(90_000_000); // "25:00:00"
- * formatDuration(-60_000); // "-0:01:00"
+ * formatDuration(902_000); // => '0:15:02'
+ * formatDuration(90_000_000); // => '25:00:00'
+ * formatDuration(-60_000); // => '-0:01:00'
  */
 export function formatDuration(ms: number): string {
   assertFiniteMs(ms, 'formatDuration');
@@ -58,10 +58,10 @@ function pad2(n: number): string {
  * @returns e.g. "15 minutes", "1 minuut"
  * @throws {ConfigError} when `ms` is NaN or infinite, or `locale` resolves to no locale
  * @example
- * formatDurationMinutes(902_000); // "15 minutes"
- * formatDurationMinutes(49_000); // "1 minute"
- * formatDurationMinutes(902_000, 'nl'); // "15 minuten"
- * formatDurationMinutes(60_000, 'de'); // "1 Minute"
+ * formatDurationMinutes(902_000); // => '15 minutes'
+ * formatDurationMinutes(49_000); // => '1 minute'
+ * formatDurationMinutes(902_000, 'nl'); // => '15 minuten'
+ * formatDurationMinutes(60_000, 'de'); // => '1 Minute'
  */
 export function formatDurationMinutes(ms: number, locale: LocaleInput = 'en'): string {
   assertFiniteMs(ms, 'formatDurationMinutes');
@@ -94,10 +94,10 @@ function roundedText(value: Decimal, places: number, what: string): string {
  * @returns e.g. "3.667 kWh"
  * @throws {ConfigError} when `kWh` is NaN or infinite, or `locale` resolves to no locale
  * @example
- * formatEnergy(new Exact('3.667')); // "3.667 kWh"
- * formatEnergy(new Exact('3.667'), 'fr'); // "3,667 kWh"
- * formatEnergy(new Exact('1234.5')); // "1,234.5 kWh"
- * formatEnergy(new Exact('7.3005')); // "7.301 kWh"
+ * formatEnergy(new Decimal('3.667')); // => '3.667 kWh'
+ * formatEnergy(new Decimal('3.667'), 'fr'); // => '3,667 kWh'
+ * formatEnergy(new Decimal('1234.5')); // => '1,234.5 kWh'
+ * formatEnergy(new Decimal('7.3005')); // => '7.301 kWh'
  */
 export function formatEnergy(kWh: Decimal, locale: LocaleInput = 'en'): string {
   const { tag } = resolveLocale(locale);
@@ -120,9 +120,9 @@ export function formatEnergy(kWh: Decimal, locale: LocaleInput = 'en'): string {
  * @throws {ConfigError} when `amount` is NaN or infinite, `currency` is not a
  *   currency code, or `locale` resolves to no locale
  * @example
- * formatMoney(new Exact('2.44'), 'EUR'); // "€2.44"
- * formatMoney(new Exact('2.44'), 'EUR', 'fr'); // "2,44 €" (with a non-breaking space)
- * formatMoney(new Exact('2.445'), 'EUR'); // "€2.45"
+ * formatMoney(new Decimal('2.44'), 'EUR'); // => '€2.44'
+ * formatMoney(new Decimal('2.44'), 'EUR', 'fr'); // => '2,44\u00a0€'
+ * formatMoney(new Decimal('2.445'), 'EUR'); // => '€2.45'
  */
 export function formatMoney(amount: Decimal, currency: string, locale: LocaleInput = 'en'): string {
   const { format, places } = moneyFormat(resolveLocale(locale).tag, currency);
@@ -177,8 +177,8 @@ function moneyFormat(locale: string, currency: string): { format: Intl.NumberFor
  * @returns e.g. "2022-11-10 14:50:16"
  * @throws ConfigError when `instant` is an invalid Date or `timeZone` is unknown
  * @example
- * formatLocalDateTime(new Date('2022-11-10T13:50:16Z'), 'Europe/Brussels'); // "2022-11-10 14:50:16"
- * formatLocalDateTime(new Date('2022-11-10T13:50:16Z'), 'Europe/Brussels', 'minute'); // "2022-11-10 14:50"
+ * formatLocalDateTime(new Date('2022-11-10T13:50:16Z'), 'Europe/Brussels'); // => '2022-11-10 14:50:16'
+ * formatLocalDateTime(new Date('2022-11-10T13:50:16Z'), 'Europe/Brussels', 'minute'); // => '2022-11-10 14:50'
  */
 export function formatLocalDateTime(
   instant: Date,

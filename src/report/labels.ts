@@ -12,9 +12,9 @@ import { resolveLocale, type LocaleInput } from './locale.js';
  * @returns the label, e.g. "Liste blanche"
  * @throws {ConfigError} when `type` is not a session type (only possible from untyped code) or `locale` resolves to no locale
  * @example
- * sessionTypeLabel('split-billing'); // "Split billing"
- * sessionTypeLabel('whitelist', 'fr'); // "Liste blanche"
- * sessionTypeLabel('invalid', 'de-AT'); // "Ungültig"
+ * sessionTypeLabel('split-billing'); // => 'Split billing'
+ * sessionTypeLabel('whitelist', 'fr'); // => 'Liste blanche'
+ * sessionTypeLabel('invalid', 'de-AT'); // => 'Ungültig'
  */
 export function sessionTypeLabel(type: SessionType, locale: LocaleInput = 'en'): string {
   const labels = resolveLocale(locale).sessionTypes;

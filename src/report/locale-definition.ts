@@ -44,7 +44,7 @@ export type ReasonExplanations = { readonly [C in ReasonCode]: (figures: ReasonF
  *
  * @example
  * const enGB: LocaleDefinition = { ...LOCALE_DEFINITIONS.en, tag: 'en-GB' };
- * formatMoney(new Exact('2.44'), 'GBP', enGB); // "£2.44"
+ * formatMoney(new Decimal('2.44'), 'GBP', enGB); // => '£2.44'
  */
 export interface LocaleDefinition {
   /** The BCP 47 tag that numbers, currencies and plural rules are formatted with, e.g. "fr-BE". */

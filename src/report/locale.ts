@@ -8,7 +8,11 @@ import { en } from './locales/en.js';
 import { fr } from './locales/fr.js';
 import { nl } from './locales/nl.js';
 
-/** The built-in languages of the reports, in the order they are listed. */
+/**
+ * The built-in languages of the reports, in the order they are listed.
+ *
+ * @example LOCALES; // => ['en', 'fr', 'nl', 'de']
+ */
 export const LOCALES = ['en', 'fr', 'nl', 'de'] as const;
 
 /** A built-in language: English, French, Dutch or German. */
@@ -25,8 +29,8 @@ export type LocaleInput = Locale | (string & {}) | LocaleDefinition;
  * `{ ...LOCALE_DEFINITIONS.en, tag: 'en-GB' }`.
  *
  * @example
- * LOCALE_DEFINITIONS.fr.sessionTypes.whitelist; // "Liste blanche"
- * LOCALE_DEFINITIONS.nl.headers.cpo.station; // "Laadpaal"
+ * LOCALE_DEFINITIONS.fr.sessionTypes.whitelist; // => 'Liste blanche'
+ * LOCALE_DEFINITIONS.nl.headers.cpo.station; // => 'Laadpaal'
  */
 export const LOCALE_DEFINITIONS: { readonly [L in Locale]: LocaleDefinition } = { en, fr, nl, de };
 
@@ -35,8 +39,9 @@ export const LOCALE_DEFINITIONS: { readonly [L in Locale]: LocaleDefinition } = 
  * {@link LOCALES}, e.g. to check a stored preference.
  *
  * @example
- * isLocale('nl'); // true
- * isLocale('nl-BE'); // false (resolveLocale('nl-BE') falls back to nl)
+ * isLocale('nl'); // => true
+ * isLocale('nl-BE'); // => false
+ * resolveLocale('nl-BE').sessionTypes.invalid; // => LOCALE_DEFINITIONS.nl.sessionTypes.invalid
  */
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -62,10 +67,10 @@ const RESOLVED_TAGS_BOUND = 256;
  * @throws {ConfigError} when the tag is malformed or falls back to no built-in
  *   locale, or a definition lacks a label or an explanation (each listed with its path)
  * @example
- * resolveLocale('fr-BE').tag; // "fr-BE"
- * resolveLocale('fr-BE').sessionTypes.whitelist; // "Liste blanche"
- * resolveLocale('nl-BE').headers.activity.user; // "Gebruiker"
- * resolveLocale('es'); // throws ConfigError: locale: unknown locale "es"; ...
+ * resolveLocale('fr-BE').tag; // => 'fr-BE'
+ * resolveLocale('fr-BE').sessionTypes.whitelist; // => 'Liste blanche'
+ * resolveLocale('nl-BE').headers.activity.user; // => 'Gebruiker'
+ * resolveLocale('es'); // throws ConfigError
  */
 export function resolveLocale(locale: LocaleInput = 'en', path: readonly PropertyKey[] = ['locale']): LocaleDefinition {
   if (typeof locale === 'string') return resolveTag(locale, path);

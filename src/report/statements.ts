@@ -88,8 +88,8 @@ const MONTH = /^(\d{4})-(\d{2})$/;
  * @throws {ConfigError} listing every bad option (a month that is not "YYYY-MM", an unknown time zone), even for no items
  * @example
  * const [statement] = reimbursementStatements(assessed, { month: '2022-11', timeZone: 'Europe/Brussels' });
- * statement.lines.map((line) => line.amount?.amount.toString()); // ['2.44', '4.88']
- * statement.total.amount.toString(); // '7.32'
+ * statement.lines.map((line) => line.amount?.amount.toString()); // => ['2.44', '4.88']
+ * statement.total.amount.toString(); // => '7.32'
  */
 export function reimbursementStatements(items: readonly AssessedSession[], options: StatementOptions): ReimbursementStatement[] {
   const { month, timeZone, from, until } = resolveStatementOptions(options);
@@ -185,8 +185,9 @@ export interface StatementViewOptions {
  * @returns the rows, the total last
  * @throws {ConfigError} when the locale resolves to no locale
  * @example
- * statementRows(statement, { locale: 'nl-BE' }).at(-1);
- * // { employeeId: 'test-user', sessionId: 'Totaal', start: '', end: '', licenceId: '', energy: '11,001 kWh', rate: '', amount: '€ 7,32' }
+ * const [statement] = reimbursementStatements(assessed, { month: '2022-11', timeZone: 'Europe/Brussels' });
+ * const total = statementRows(statement!, { locale: 'nl-BE' }).at(-1);
+ * [total?.sessionId, total?.energy, total?.amount]; // => ['Totaal', '11,001 kWh', '€\u00a07,32']
  */
 export function statementRows(statement: ReimbursementStatement, options: StatementViewOptions = {}): StatementRow[] {
   return buildRows(statement, resolveLocale(options.locale));
@@ -230,11 +231,11 @@ function buildRows(statement: ReimbursementStatement, locale: LocaleDefinition):
  * @returns the CSV text
  * @throws {ConfigError} when the locale resolves to no locale
  * @example
- * statementCsv(statement);
- * // 'Employee,Session,Start,End,Licence,Energy,Rate,Amount\r\n'
- * // + 'test-user,rel-1,2022-11-10 14:50,2022-11-10 15:05,lic-home-42,3.667 kWh,€0.6654/kWh,€2.44\r\n'
- * // + 'test-user,rel-4,2022-11-09 07:30,2022-11-09 07:50,lic-home-42,7.334 kWh,€0.6654/kWh,€4.88\r\n'
- * // + 'test-user,Total,,,,11.001 kWh,,€7.32\r\n'
+ * const [statement] = reimbursementStatements(assessed, { month: '2022-11', timeZone: 'Europe/Brussels' });
+ * const lines = statementCsv(statement!).split('\r\n');
+ * lines[0]; // => 'Employee,Session,Start,End,Licence,Energy,Rate,Amount'
+ * lines[1]; // => 'test-user,rel-1,2022-11-10 14:50,2022-11-10 15:05,lic-home-42,3.667 kWh,€0.6654/kWh,€2.44'
+ * lines[3]; // => 'test-user,Total,,,,11.001 kWh,,€7.32'
  */
 export function statementCsv(statement: ReimbursementStatement, options: StatementViewOptions = {}): string {
   const locale = resolveLocale(options.locale);

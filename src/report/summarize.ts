@@ -40,7 +40,11 @@ export interface TypedTotals {
   readonly byType: Readonly<Record<SessionType, Totals>>;
 }
 
-/** What a summary can be grouped by, besides the session type. */
+/**
+ * What a summary can be grouped by, besides the session type.
+ *
+ * @example SUMMARY_GROUPS; // => ['user', 'chargePoint', 'month']
+ */
 export const SUMMARY_GROUPS = ['user', 'chargePoint', 'month'] as const;
 
 /** One of {@link SUMMARY_GROUPS}. */
@@ -79,7 +83,11 @@ export interface SummaryBuilder {
   result(): Summary;
 }
 
-/** The user key of sessions without a user id. */
+/**
+ * The user key of sessions without a user id.
+ *
+ * @example NO_USER; // => '(no user)'
+ */
 export const NO_USER = '(no user)';
 
 const GROUP_FIELD = { user: 'byUser', chargePoint: 'byChargePoint', month: 'byMonth' } as const;

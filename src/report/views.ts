@@ -147,10 +147,9 @@ function buildCpoRow({ session, classification, cost }: AssessedSession, { timeZ
  * @returns the row, every figure as text
  * @throws {ConfigError} when the locale or time zone is unknown, or `item` is not an assessed session
  * @example
- * const [rel1] = assessSessions(sampleSessions, createClassifier(sampleConfig)); // the release's rel-1, assessed successfully
- * activityRow(rel1);
- * // { sessionId: 'rel-1', time: '2022-11-10 14:50:16', user: 'test-user', operator: 'BE*MBF',
- * //   description: '3.667 kWh – 0:15:02', type: 'split-billing', typeLabel: 'Split billing', priceInclVat: '–' }
+ * const row = activityRow(assessed[0]); // the release's rel-1
+ * [row.time, row.user, row.operator, row.description]; // => ['2022-11-10 14:50:16', 'test-user', 'BE*MBF', '3.667 kWh – 0:15:02']
+ * [row.type, row.typeLabel, row.priceInclVat]; // => ['split-billing', 'Split billing', '–']
  */
 export function activityRow(item: AssessedSession, options: ViewOptions = {}): ActivityRow {
   const resolved = resolveOptions(options);
@@ -170,9 +169,9 @@ export function activityRow(item: AssessedSession, options: ViewOptions = {}): A
  * @returns the row, every figure as text
  * @throws {ConfigError} when the locale or time zone is unknown, or `item` is not an assessed session
  * @example
- * cpoRow(rel1);
- * // { sessionId: 'rel-1', start: '2022-11-10 14:50', end: '2022-11-10 15:05', station: 'cp_test2', connector: '1',
- * //   duration: '15 minutes', energy: '3.667 kWh', remuneration: '€2.44', remunerationType: 'Split billing' }
+ * const row = cpoRow(assessed[0]); // the release's rel-1
+ * [row.start, row.end, row.station, row.connector]; // => ['2022-11-10 14:50', '2022-11-10 15:05', 'cp_test2', '1']
+ * [row.duration, row.energy, row.remuneration, row.remunerationType]; // => ['15 minutes', '3.667 kWh', '€2.44', 'Split billing']
  */
 export function cpoRow(item: AssessedSession, options: ViewOptions = {}): CpoRow {
   const resolved = resolveOptions(options);
@@ -191,9 +190,9 @@ export function cpoRow(item: AssessedSession, options: ViewOptions = {}): CpoRow
  * @returns the CSV text
  * @throws {ConfigError} when the locale or time zone is unknown, or `items` is not a list of assessed sessions (a hole, another value)
  * @example
- * activityCsv([rel1]);
- * // 'Session,Time,User,Operator,Description,Session type,Price (incl. VAT)\r\n'
- * // + 'rel-1,2022-11-10 14:50:16,test-user,BE*MBF,3.667 kWh – 0:15:02,Split billing,–\r\n'
+ * const lines = activityCsv([assessed[0]]).split('\r\n');
+ * lines[0]; // => 'Session,Time,User,Operator,Description,Session type,Price (incl. VAT)'
+ * lines[1]; // => 'rel-1,2022-11-10 14:50:16,test-user,BE*MBF,3.667 kWh – 0:15:02,Split billing,–'
  */
 export function activityCsv(items: readonly AssessedSession[], options: ViewOptions = {}): string {
   const resolved = resolveOptions(options);
@@ -219,10 +218,9 @@ export function activityCsv(items: readonly AssessedSession[], options: ViewOpti
  * @returns the CSV text
  * @throws {ConfigError} when the locale or time zone is unknown, or `items` is not a list of assessed sessions (a hole, another value)
  * @example
- * cpoCsv([rel1], { locale: 'nl' });
- * // 'Sessie,Start,Einde,Laadpaal,Connector,Duur,Energie,Vergoeding,Type vergoeding\r\n'
- * // + 'rel-1,2022-11-10 14:50,2022-11-10 15:05,cp_test2,1,15 minuten,"3,667 kWh","€ 2,44",Split billing\r\n'
- * // (Intl writes a non-breaking space after "€" in Dutch)
+ * const lines = cpoCsv([assessed[0]], { locale: 'nl' }).split('\r\n');
+ * lines[0]; // => 'Sessie,Start,Einde,Laadpaal,Connector,Duur,Energie,Vergoeding,Type vergoeding'
+ * lines[1]; // => 'rel-1,2022-11-10 14:50,2022-11-10 15:05,cp_test2,1,15 minuten,"3,667 kWh","€\u00a02,44",Split billing'
  */
 export function cpoCsv(items: readonly AssessedSession[], options: ViewOptions = {}): string {
   const resolved = resolveOptions(options);

@@ -16,6 +16,7 @@ const positive = (what: string) =>
  * the domain's rule: energy within [0, 350] kWh inclusive, at least 120 s,
  * energy required, only `Accepted` accepted; the optional rules are off
  * (`null`).
+ * @example validityConfigSchema.parse({}).energyKWh; // => { min: '0', max: '350' }
  */
 export const validityConfigSchema = z
   .strictObject(

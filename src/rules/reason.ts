@@ -1,6 +1,7 @@
 /**
  * Reason codes of an invalid session: one per validity rule. Stable strings,
  * part of the public contract.
+ * @example INVALID_REASON_CODES.slice(0, 3); // => ['token-rejected', 'energy-missing', 'energy-out-of-range']
  */
 export const INVALID_REASON_CODES = [
   'token-rejected',
@@ -19,6 +20,7 @@ export const INVALID_REASON_CODES = [
 /**
  * Reason codes of a valid session: what decided its type, and notes on why a
  * licence on the charge point did not apply or a contract id was not used.
+ * @example VALID_REASON_CODES.slice(0, 3); // => ['split-billing-licence', 'whitelisted', 'public']
  */
 export const VALID_REASON_CODES = [
   'split-billing-licence',

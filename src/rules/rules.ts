@@ -151,7 +151,13 @@ export const stopReasonAccepted: ValidityRule = ({ stopReason }, { invalidStopRe
         limit: invalidStopReasons.join(', '),
       };
 
-/** Every validity rule, in the order their reasons are reported. */
+/**
+ * Every validity rule, in the order their reasons are reported.
+ *
+ * @example
+ * VALIDITY_RULES.length === INVALID_REASON_CODES.length; // => true
+ * VALIDITY_RULES.map((rule) => rule(session, defaultConfig.validity, undefined)); // => Array(VALIDITY_RULES.length).fill(null)
+ */
 export const VALIDITY_RULES: readonly ValidityRule[] = [
   tokenAccepted,
   energyPresent,
@@ -170,7 +176,10 @@ export const VALIDITY_RULES: readonly ValidityRule[] = [
  * Checks a session against every rule and returns **every** reason it fails
  * (an empty list: valid).
  *
- * @example checkValidity(session, defaultValidity).map((r) => r.code); // ['duration-too-short', 'energy-missing']
+ * @example
+ * checkValidity(session, defaultConfig.validity); // => []
+ * const rel5 = parseSession(sampleSessions[4]); // lasted 49 s, no energy
+ * rel5.success && checkValidity(rel5.data, defaultConfig.validity).map((r) => r.code); // => ['energy-missing', 'duration-too-short']
  */
 export function checkValidity(session: ChargingSession, config: ValidityConfig, now?: Date): Reason<InvalidReasonCode>[] {
   const reasons: Reason<InvalidReasonCode>[] = [];
@@ -191,7 +200,7 @@ export type ValidityCheck = (session: ChargingSession, now: Date | undefined) =>
  * handed to {@link checkValidity} for its reasons, so the answers are the
  * same.
  *
- * @example compileValidity(defaultConfig.validity)(session, undefined); // => null for a valid session
+ * @example compileValidity(defaultConfig.validity)(session, undefined); // => null
  */
 export function compileValidity(config: ValidityConfig): ValidityCheck {
   const accepted = new Set<string>(config.acceptedAuthorizations);

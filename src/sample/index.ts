@@ -14,7 +14,13 @@ const OWN_CARD = { uid: '04A23B5C', contractId: 'BE-MBF-C12345678-S', type: 'RFI
 const SITE_BADGE = { uid: '04:b7:19:e2', groupId: 'acme-company-cars', type: 'RFID', authorization: 'Accepted' } as const;
 const TEST_CHARGE_POINT = { id: 'cp_test2', connectorId: '1', locationId: 'home-42', operatorId: 'BE*MBF' } as const;
 
-/** The configuration the sample is typed with: the default rules, one licence, two whitelist entries. */
+/**
+ * The configuration the sample is typed with: the default rules, one licence, two whitelist entries.
+ *
+ * @example
+ * sampleConfig.licences.map((licence) => licence.id); // => ['lic-home-42']
+ * sampleConfig.whitelist.map((entry) => entry.id); // => ['wl-test-badge', 'wl-company-site']
+ */
 export const sampleConfig = {
   licences: [
     {
@@ -44,7 +50,13 @@ export const sampleConfig = {
   ],
 } satisfies ClassifierConfigInput;
 
-/** The sample sessions, as a backend would send them (JSON form). */
+/**
+ * The sample sessions, as a backend would send them (JSON form).
+ *
+ * @example
+ * sampleSessions.length; // => 11
+ * parseSessions(sampleSessions).every((read) => read.success); // => true
+ */
 export const sampleSessions = [
   // The release's worked example (Europe/Brussels, UTC+1 in November 2022).
   { id: 'rel-1', startedAt: '2022-11-10T14:50:16+01:00', endedAt: '2022-11-10T15:05:18+01:00', energyKWh: '3.667', token: OWN_CARD, chargePoint: TEST_CHARGE_POINT, userId: 'test-user' },

@@ -20,7 +20,7 @@ const OTHER_STATUSES = AUTHORIZATION_STATUSES.filter((status) => status !== 'Acc
  * duration up to 5 minutes, mostly accepting Accepted, and each optional rule
  * switched on about one time in four.
  *
- * @example fc.sample(validityConfigInputArb, 1)[0]; // e.g. { energyKWh: { min: '0', max: '350' }, minDurationSeconds: 120 }
+ * @example fc.sample(validityConfigInputArb, 20).every((validity) => createClassifier({ validity }).classify(session).type !== undefined); // => true
  */
 export const validityConfigInputArb: fc.Arbitrary<ValidityConfigInput> = fc
   .record(
@@ -61,7 +61,7 @@ const periodArb = fc.record({ from: localDateArb(2020, 2023), days: fc.option(fc
 /**
  * A non-empty token selector over {@link POOL} (valid EMAIDs only).
  *
- * @example fc.sample(tokenSelectorArb, 1)[0]; // e.g. { uids: ['04A23B5C'] }
+ * @example fc.sample(tokenSelectorArb, 20).every((selector) => Object.keys(selector).length > 0); // => true
  */
 export const tokenSelectorArb = fc
   .record(
@@ -77,7 +77,7 @@ export const tokenSelectorArb = fc
 /**
  * A non-empty charge point selector over {@link POOL}.
  *
- * @example fc.sample(chargePointSelectorArb, 1)[0]; // e.g. { locationIds: ['hq-antwerp'] }
+ * @example fc.sample(chargePointSelectorArb, 20).every((selector) => Object.keys(selector).length > 0); // => true
  */
 export const chargePointSelectorArb = fc
   .record(
@@ -97,7 +97,7 @@ export const chargePointSelectorArb = fc
  * session), at 0 to 1 per kWh with up to four decimals, as Belgium's
  * quarterly or Germany's yearly figures are.
  *
- * @example fc.sample(rateScheduleInputArb(), 1)[0]; // e.g. [{ from: '2000-01-01', perKWh: '0.2822', currency: 'EUR' }]
+ * @example fc.sample(rateScheduleInputArb(), 20).every((rates) => rates.length > 0 && rates[0]!.from === '2000-01-01'); // => true
  */
 export function rateScheduleInputArb(options: { readonly currency?: string; readonly firstFrom?: string } = {}): fc.Arbitrary<RateInput[]> {
   const { currency = 'EUR', firstFrom = '2000-01-01' } = options;
@@ -199,7 +199,7 @@ export const matchersConfigInputArb: fc.Arbitrary<Pick<ClassifierConfigInput, 'l
 /**
  * Either order of the two matchers.
  *
- * @example fc.sample(precedenceArb, 1)[0]; // e.g. ['whitelist', 'split-billing']
+ * @example fc.sample(precedenceArb, 20).every((order) => [...order].sort().join() === 'split-billing,whitelist'); // => true
  */
 export const precedenceArb = fc.constantFrom<['split-billing', 'whitelist'] | ['whitelist', 'split-billing']>(
   ['split-billing', 'whitelist'],
@@ -212,7 +212,7 @@ export const precedenceArb = fc.constantFrom<['split-billing', 'whitelist'] | ['
  * and precedence, each sometimes left out. `createClassifier` accepts every
  * one.
  *
- * @example createClassifier(fc.sample(classifierConfigInputArb, 1)[0]); // a classifier, never a ConfigError
+ * @example fc.sample(classifierConfigInputArb, 10).every((config) => typeof createClassifier(config).classify === 'function'); // => true
  */
 export const classifierConfigInputArb: fc.Arbitrary<ClassifierConfigInput> = fc
   .record({

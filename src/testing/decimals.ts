@@ -19,7 +19,7 @@ export function scaledText(unscaled: bigint, scale: number): string {
  * Exact decimal strings within [min, max] (whole numbers) with up to
  * `maxScale` decimals, e.g. "3.667" or "-0.001".
  *
- * @example fc.sample(decimalTextArb(0, 350, 3), 1)[0]; // a string such as '3.667'
+ * @example fc.sample(decimalTextArb(0, 350, 3), 20).every((text) => /^\d+(\.\d{1,3})?$/.test(text) && Number(text) <= 350); // => true
  */
 export function decimalTextArb(min: number, max: number, maxScale = 4): fc.Arbitrary<string> {
   return fc.integer({ min: 0, max: maxScale }).chain((scale) => {

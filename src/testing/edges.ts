@@ -44,8 +44,7 @@ const HOUR = 3_600_000;
  * the millisecond: the first instant of the new offset. Found by asking
  * `Intl` (the runtime's time-zone data), never from a table.
  *
- * @example dstTransitions('Europe/Brussels', 2022).map((at) => at.toISOString());
- * // => ['2022-03-27T01:00:00.000Z', '2022-10-30T01:00:00.000Z']
+ * @example dstTransitions('Europe/Brussels', 2022).map((at) => at.toISOString()); // => ['2022-03-27T01:00:00.000Z', '2022-10-30T01:00:00.000Z']
  */
 export function dstTransitions(timeZone: string, year: number): Date[] {
   const key = `${timeZone} ${year}`;
@@ -85,7 +84,7 @@ export interface DstTransition {
  * A daylight-saving change in one of `zones` (default {@link DST_ZONES}),
  * from 2021 to 2024.
  *
- * @example fc.sample(dstTransitionArb(), 1)[0]; // e.g. { timeZone: 'Europe/Brussels', at: 2022-03-27T01:00:00.000Z }
+ * @example fc.sample(dstTransitionArb(), 20).every(({ timeZone, at }) => DST_ZONES.includes(timeZone) && at.getUTCFullYear() >= 2021); // => true
  */
 export function dstTransitionArb(zones: readonly string[] = DST_ZONES): fc.Arbitrary<DstTransition> {
   const transitions = zones.flatMap((timeZone) => [2021, 2022, 2023, 2024].flatMap((year) => dstTransitions(timeZone, year).map((at) => ({ timeZone, at }))));
@@ -98,7 +97,7 @@ export function dstTransitionArb(zones: readonly string[] = DST_ZONES): fc.Arbit
  * either side, or within three hours), with its zone: for sessions,
  * licence periods and rate changes that straddle a change of offset.
  *
- * @example fc.sample(dstInstantArb(['Australia/Sydney']), 1)[0]; // e.g. { timeZone: 'Australia/Sydney', at: 2022-04-02T15:59:59.999Z }
+ * @example fc.sample(dstInstantArb(['Australia/Sydney']), 20).every(({ timeZone }) => timeZone === 'Australia/Sydney'); // => true
  */
 export function dstInstantArb(zones: readonly string[] = DST_ZONES): fc.Arbitrary<DstTransition> {
   const shift = fc.oneof(fc.constantFrom(0, -1, 1), fc.integer({ min: -3 * HOUR, max: 3 * HOUR }));
@@ -109,7 +108,7 @@ export function dstInstantArb(zones: readonly string[] = DST_ZONES): fc.Arbitrar
  * The local calendar date (YYYY-MM-DD) of a daylight-saving change in its
  * zone, e.g. a licence starting on the day the clocks go forward.
  *
- * @example fc.sample(dstDateArb(['Europe/Brussels']), 1)[0]; // e.g. { timeZone: 'Europe/Brussels', date: '2022-10-30' }
+ * @example fc.sample(dstDateArb(['Europe/Brussels']), 20).every(({ date }) => /^20\d\d-(03|10)-\d\d$/.test(date)); // => true
  */
 export function dstDateArb(zones: readonly string[] = DST_ZONES): fc.Arbitrary<{ readonly timeZone: string; readonly date: string }> {
   return dstTransitionArb(zones).map(({ timeZone, at }) => ({ timeZone, date: new Date(at.getTime() + offsetMinutes(at.getTime(), timeZone) * 60_000).toISOString().slice(0, 10) }));
@@ -137,7 +136,7 @@ function applyCase(text: string, mode: string, flips: readonly boolean[]): strin
  * every way readers do: upper, lower or mixed case, bytes separated by
  * nothing, colons, dashes, dots or spaces.
  *
- * @example fc.sample(formattedUidArb, 1)[0]; // e.g. { canonical: '04A23B5C', written: '04:a2:3b:5c' }
+ * @example fc.sample(formattedUidArb, 20).every(({ canonical, written }) => normaliseUid(written) === canonical); // => true
  */
 export const formattedUidArb: fc.Arbitrary<Formatted> = fc
   .record({
@@ -161,7 +160,7 @@ const charsArb = (alphabet: string, length: number) =>
  * in every way backends do: with or without dashes, in any case, with or
  * without its (right) check character.
  *
- * @example fc.sample(formattedContractIdArb, 1)[0]; // e.g. { canonical: 'NLTSTC12345678', written: 'nl-tst-c12345678-s' }
+ * @example fc.sample(formattedContractIdArb, 20).every(({ canonical, written }) => normaliseContractId(written) === canonical); // => true
  */
 export const formattedContractIdArb: fc.Arbitrary<Formatted> = fc
   .record({

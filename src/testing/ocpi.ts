@@ -22,8 +22,8 @@ const OPERATORS = POOL.operatorIds.map((operatorId) => ({ operatorId, country_co
  * the session input the adapter must read it as.
  *
  * @example
- * const { cdr, session } = fc.sample(ocpiCdrArb(['2.2.1']), 1)[0];
- * fromOcpiCdr(cdr).data; // the same session as parseSession(session).data
+ * const read = ({ cdr, session }: OcpiCdrCase) => JSON.stringify(fromOcpiCdr(cdr).data) === JSON.stringify(parseSession(session).data);
+ * fc.sample(ocpiCdrArb(['2.2.1']), 10).every(read); // => true
  */
 export function ocpiCdrArb(versions: readonly OcpiVersion[] = VERSIONS): fc.Arbitrary<OcpiCdrCase> {
   return fc

@@ -60,7 +60,7 @@ function interleaved(written: readonly Written[]): fc.Arbitrary<OcppLogCase> {
  * register readings, StopTransaction and its answer. Read it with
  * `fromOcpp16(log, { chargePointId })`.
  *
- * @example fc.sample(ocpp16LogArb(), 1)[0].transactions.length >= 1; // true
+ * @example fc.sample(ocpp16LogArb(), 10).every(({ log, transactions }) => fromOcpp16(log, { chargePointId: 'CP-42' }).length === transactions.length); // => true
  */
 export function ocpp16LogArb(maxTransactions = 3): fc.Arbitrary<OcppLogCase> {
   return fc
@@ -101,7 +101,7 @@ export function ocpp16LogArb(maxTransactions = 3): fc.Arbitrary<OcppLogCase> {
  * the Transaction.End reading, each with its seqNo. Read it with
  * `fromOcpp201(log, { chargePointId })`.
  *
- * @example fc.sample(ocpp201LogArb(), 1)[0].log[0].action; // 'TransactionEvent'
+ * @example fc.sample(ocpp201LogArb(), 10).every(({ log, transactions }) => fromOcpp201(log, { chargePointId: 'CS-7' }).length === transactions.length); // => true
  */
 export function ocpp201LogArb(maxTransactions = 3): fc.Arbitrary<OcppLogCase> {
   return fc

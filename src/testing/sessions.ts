@@ -11,7 +11,7 @@ import { POOL } from './pools.js';
  * A session's energy in kWh as written: a decimal string (edges, ordinary and
  * odd values) or `null` (no reading).
  *
- * @example fc.sample(energyInputArb, 3); // e.g. ['3.667', null, '350.001']
+ * @example fc.sample(energyInputArb, 20).every((energy) => energy === null || typeof energy === 'string'); // => true
  */
 export const energyInputArb: fc.Arbitrary<string | null> = fc.oneof(
   { arbitrary: fc.constantFrom<string>(...ENERGY_EDGES), weight: 2 },
@@ -24,7 +24,7 @@ export const energyInputArb: fc.Arbitrary<string | null> = fc.oneof(
  * A session's duration in milliseconds: edges, short, ordinary and long
  * sessions, and a few negative ones (end before start).
  *
- * @example fc.sample(durationMsArb, 1)[0]; // e.g. 902000
+ * @example fc.sample(durationMsArb, 20).every(Number.isInteger); // => true
  */
 export const durationMsArb: fc.Arbitrary<number> = fc.oneof(
   { arbitrary: fc.constantFrom<number>(...DURATION_EDGES_MS), weight: 3 },
@@ -37,7 +37,7 @@ export const durationMsArb: fc.Arbitrary<number> = fc.oneof(
 /**
  * An authorisation status, mostly `Accepted`.
  *
- * @example fc.sample(authorizationArb, 1)[0]; // e.g. 'Accepted'
+ * @example fc.sample(authorizationArb, 20).every((status) => AUTHORIZATION_STATUSES.includes(status)); // => true
  */
 export const authorizationArb: fc.Arbitrary<AuthorizationStatus> = fc.oneof(
   { arbitrary: fc.constant<AuthorizationStatus>('Accepted'), weight: 9 },
@@ -48,7 +48,7 @@ export const authorizationArb: fc.Arbitrary<AuthorizationStatus> = fc.oneof(
  * A token as written: a pooled UID, maybe a contract id (sometimes with a
  * bad check character) and a group.
  *
- * @example fc.sample(tokenInputArb, 1)[0]; // e.g. { uid: '04:b7:19:e2', authorization: 'Accepted' }
+ * @example fc.sample(tokenInputArb, 20).every((token) => parseSession({ ...sampleSessions[0], token }).success); // => true
  */
 export const tokenInputArb: fc.Arbitrary<TokenInput> = fc.record(
   {
@@ -65,7 +65,7 @@ export const tokenInputArb: fc.Arbitrary<TokenInput> = fc.record(
  * A charge point as written: pooled ids, maybe a location, operator, serial
  * number and connector power.
  *
- * @example fc.sample(chargePointInputArb, 1)[0]; // e.g. { id: 'cp_test2', locationId: 'home-42' }
+ * @example fc.sample(chargePointInputArb, 20).every((chargePoint) => parseSession({ ...sampleSessions[0], chargePoint }).success); // => true
  */
 export const chargePointInputArb: fc.Arbitrary<ChargePointInput> = fc.record(
   {
@@ -85,7 +85,7 @@ const SESSION_START_MAX = Date.parse('2023-12-31T23:59:59.999Z');
 /**
  * A session's start in epoch milliseconds, millisecond precision, 2021 to 2023.
  *
- * @example fc.sample(startMsArb, 1)[0]; // e.g. 1668088216000
+ * @example fc.sample(startMsArb, 20).every(Number.isInteger); // => true
  */
 export const startMsArb: fc.Arbitrary<number> = fc.integer({ min: SESSION_START_MIN, max: SESSION_START_MAX });
 
@@ -96,7 +96,7 @@ export const startMsArb: fc.Arbitrary<number> = fc.integer({ min: SESSION_START_
  * rules have something to judge. Sessions and configurations share
  * {@link POOL}'s ids.
  *
- * @example fc.sample(sessionInputArb, 1)[0]; // e.g. { id: 's-7', startedAt: '2022-11-10T13:50:16.000Z', ... }
+ * @example fc.sample(sessionInputArb, 20).every((input) => parseSession(input).success); // => true
  */
 export const sessionInputArb: fc.Arbitrary<SessionInput> = fc
   .record({
@@ -133,7 +133,7 @@ export function parsed(input: SessionInput): ChargingSession {
  * A parsed session (`Date` instants, exact `Decimal` energy or `null`), as
  * the classifier receives it; drawn from {@link sessionInputArb}.
  *
- * @example fc.sample(sessionArb, 1)[0].startedAt instanceof Date; // true
+ * @example fc.sample(sessionArb, 20).every((s) => s.startedAt instanceof Date); // => true
  */
 export const sessionArb: fc.Arbitrary<ChargingSession> = sessionInputArb.map(parsed);
 
@@ -141,7 +141,7 @@ export const sessionArb: fc.Arbitrary<ChargingSession> = sessionInputArb.map(par
  * The caller's `now`, or none: sometimes inside the sessions' range, so
  * `start-in-future` happens.
  *
- * @example fc.sample(nowArb, 1)[0]; // e.g. 2022-06-01T10:00:00.000Z or undefined
+ * @example fc.sample(nowArb, 20).every((now) => now === undefined || now instanceof Date); // => true
  */
 export const nowArb: fc.Arbitrary<Date | undefined> = fc.option(
   fc.integer({ min: SESSION_START_MIN, max: SESSION_START_MAX + 86_400_000 }).map((ms) => new Date(ms)),
@@ -163,7 +163,9 @@ const REJECTIONS = AUTHORIZATION_STATUSES.filter((status) => status !== 'Accepte
  * reason codes expected, in the rules' order. With the default configuration
  * (and no `now`) a classifier gives exactly these reasons.
  *
- * @example fc.sample(invalidSessionInputArb, 1)[0].reasons; // e.g. ['token-rejected', 'duration-too-short']
+ * @example
+ * const reasons = (input: SessionInput) => { const read = parseSession(input); return read.success ? createClassifier().classify(read.data).reasons.map((r) => r.code) : null; };
+ * fc.sample(invalidSessionInputArb, 20).every((invalid) => JSON.stringify(reasons(invalid.input)) === JSON.stringify(invalid.reasons)); // => true
  */
 export const invalidSessionInputArb: fc.Arbitrary<InvalidSessionCase> = fc
   .record({
@@ -235,7 +237,9 @@ const BREAKAGES: readonly { readonly path: readonly PropertyKey[]; readonly appl
  * comma, a session wrapped in an array, `null`), with the path that
  * `parseSession`'s issues must name.
  *
- * @example fc.sample(malformedSessionInputArb, 1)[0].path; // e.g. ['startedAt']
+ * @example
+ * const paths = (input: unknown) => { const read = parseSession(input); return read.success ? [] : read.error.issues.map((issue) => issue.path.join('.')); };
+ * fc.sample(malformedSessionInputArb, 20).every(({ input, path }) => paths(input).some((found) => found.startsWith(path.join('.')))); // => true
  */
 export const malformedSessionInputArb: fc.Arbitrary<MalformedSessionCase> = fc
   .tuple(sessionInputArb, fc.constantFrom(...BREAKAGES))

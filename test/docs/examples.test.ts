@@ -8,49 +8,24 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EXAMPLE_HELPERS, toChecked } from '../support/examples';
 
 const root = resolve(import.meta.dirname, '../..');
 const out = join(root, 'test/.docs');
 const documents = ['README.md', ...readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
 
-const RESULT = /^(\s*)(.+?);?\s*\/\/ => (.+)$/;
-const THROWS = /^(\s*)(.+?);?\s*\/\/ throws (\w+)$/;
-
 /** The document's examples as one module, with assertions for the `// =>` and `// throws` comments. */
 function toModule(markdown: string): { source: string; assertions: number } {
   const blocks = [...markdown.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
-  let assertions = 0;
-  const body = blocks
-    .join('\n')
-    .replace(/from 'charging-sessions\/(\w+)'/g, (_, subpath: string) => `from '${join(root, 'src', subpath, 'index')}'`)
-    .replaceAll("from 'charging-sessions'", `from '${join(root, 'src/index')}'`)
-    .split('\n')
-    .map((line) => {
-      const throws = THROWS.exec(line);
-      if (throws) {
-        assertions += 1;
-        return `${throws[1]}__throws(() => { ${throws[2]}; }, ${JSON.stringify(throws[3])});`;
-      }
-      const result = RESULT.exec(line);
-      if (!result || /^\s*(const|let|import|export)\b/.test(result[2]!)) return line;
-      assertions += 1;
-      return `${result[1]}__expect(${result[2]}, ${result[3]}, ${JSON.stringify(result[2])});`;
-    })
-    .join('\n');
-  const helpers = `
-const __json = (value: unknown) => JSON.parse(JSON.stringify(value ?? null));
-function __expect(actual: unknown, expected: unknown, source: string) {
-  const a = JSON.stringify(__json(actual)), e = JSON.stringify(__json(expected));
-  if (a !== e) throw new Error(\`\${source}\\n  gave     \${a}\\n  expected \${e}\`);
-}
-function __throws(run: () => unknown, name: string) {
-  try { run(); } catch (error) { if ((error as Error).name === name) return; throw error; }
-  throw new Error(\`expected \${name} to be thrown\`);
-}
-`;
+  const { source: body, assertions } = toChecked(
+    blocks
+      .join('\n')
+      .replace(/from 'charging-sessions\/(\w+)'/g, (_, subpath: string) => `from '${join(root, 'src', subpath, 'index')}'`)
+      .replaceAll("from 'charging-sessions'", `from '${join(root, 'src/index')}'`),
+  );
   const imports = body.split('\n').filter((line) => line.startsWith('import '));
   const rest = body.split('\n').filter((line) => !line.startsWith('import '));
-  return { source: `${imports.join('\n')}\n${helpers}\nexport async function run() {\n${rest.join('\n')}\n}\n`, assertions };
+  return { source: `${imports.join('\n')}\n${EXAMPLE_HELPERS}\nexport async function run() {\n${rest.join('\n')}\n}\n`, assertions };
 }
 
 describe('documentation examples', () => {
