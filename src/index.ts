@@ -47,7 +47,7 @@ export { assessSessions, assessStream, type AssessedSession, type Assessment, ty
 export { formatDuration, formatDurationMinutes, formatEnergy, formatMoney, formatLocalDateTime, LOCALES, type Locale } from './report/format.js';
 export { sessionTypeLabel } from './report/labels.js';
 export { toCsv } from './report/csv.js';
-export { activityRow, cpoRow, activityCsv, cpoCsv, type ActivityRow, type CpoRow, type ViewOptions } from './report/views.js';
+export { activityRow, cpoRow, activityCsv, cpoCsv, activityView, cpoView, type ActivityRow, type CpoRow, type View, type ViewOptions } from './report/views.js';
 export { summarize, createSummary, mergeSummaries, NO_USER, SUMMARY_GROUPS } from './report/summarize.js';
 export type { Summary, SummaryBuilder, SummaryGroup, SummaryOptions, Totals, TypedTotals, CurrencyTotals } from './report/summarize.js';
 

@@ -23,18 +23,29 @@ export function neutraliseFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
-function field(cell: unknown, where: string, soleField: boolean): string {
+/** A cell that needs neither neutralising nor quoting matches none of this: the common case, tested once. */
+const SPECIAL = /^[=+\-@\t\r ]|[",\r\n]| $/;
+
+function field(cell: unknown, where: () => string, soleField: boolean): string {
   if (typeof cell !== 'string') {
-    throw usageError([], `${where} is ${cell === null ? 'null' : `a ${typeof cell}`}; format every cell to a string first`);
+    throw usageError([], `${where()} is ${cell === null ? 'null' : `a ${typeof cell}`}; format every cell to a string first`);
   }
+  if (!SPECIAL.test(cell)) return cell === '' && soleField ? '""' : cell;
   const text = neutraliseFormula(cell);
   // A record made of one empty field would be a blank line, which many readers skip.
   if (NEEDS_QUOTES.test(text) || (soleField && text === '')) return `"${text.replace(/"/g, '""')}"`;
   return text;
 }
 
-function record(cells: readonly string[], where: (column: number) => string): string {
-  return cells.map((cell, column) => field(cell, where(column), cells.length === 1)).join(',') + CRLF;
+/** One record: its cells, neutralised and quoted where needed, and CRLF. `where` names a cell for an error message. */
+export function csvRecord(cells: readonly string[], where: (column: number) => string = (column) => `cell ${column}`): string {
+  let text = '';
+  const sole = cells.length === 1;
+  for (let column = 0; column < cells.length; column++) {
+    if (column > 0) text += ',';
+    text += field(cells[column], () => where(column), sole);
+  }
+  return text + CRLF;
 }
 
 /**
@@ -63,7 +74,7 @@ export function toCsv(header: readonly string[], rows: readonly (readonly string
   if (!Array.isArray(header) || header.length === 0) throw usageError(['header'], 'toCsv needs at least one header column');
   if (!Array.isArray(rows)) throw usageError(['rows'], `toCsv needs a list of rows, received ${describe(rows)}`);
   const columnName = (column: number): string => JSON.stringify(header[column]);
-  let text = record(header, (column) => `toCsv: header[${column}]`);
+  let text = csvRecord(header, (column) => `toCsv: header[${column}]`);
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index];
     if (!Array.isArray(row) || row.length !== header.length) {
@@ -72,7 +83,7 @@ export function toCsv(header: readonly string[], rows: readonly (readonly string
         `toCsv: rows[${index}] has ${Array.isArray(row) ? `${row.length} cells` : `no cells (${describe(row)})`} but the header has ${header.length} columns; give every row one cell per column`,
       );
     }
-    text += record(row, (column) => `toCsv: rows[${index}][${column}] (column ${columnName(column)})`);
+    text += csvRecord(row, (column) => `toCsv: rows[${index}][${column}] (column ${columnName(column)})`);
   }
   return text;
 }

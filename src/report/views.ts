@@ -5,7 +5,7 @@ import { ConfigError, IssueList, usageError } from '../errors.js';
 import { describe } from '../model/messages.js';
 import { DEFAULT_TIME_ZONE, isValidTimeZone, unknownTimeZoneMessage } from '../model/time.js';
 import { ACTIVITY_COLUMNS, CPO_COLUMNS } from './columns.js';
-import { toCsv } from './csv.js';
+import { csvRecord } from './csv.js';
 import { formatDuration, formatDurationMinutes, formatEnergy, formatLocalDateTime, formatMoney } from './format.js';
 import { sessionTypeLabel } from './labels.js';
 import { resolveLocale, type LocaleInput } from './locale.js';
@@ -65,7 +65,24 @@ export interface CpoRow {
 }
 
 /** The options with their defaults, checked once so a bad value fails even for an empty list, listing every problem. */
-function resolveOptions(options: ViewOptions): { timeZone: string; locale: LocaleDefinition } {
+/** View options checked, with their defaults. */
+interface ResolvedViewOptions {
+  readonly timeZone: string;
+  readonly locale: LocaleDefinition;
+}
+
+/** Options checked so far, per options object: rows made one call at a time with the same options check them once. */
+const resolvedOptions = new WeakMap<ViewOptions, ResolvedViewOptions>();
+
+function resolveOptions(options: ViewOptions): ResolvedViewOptions {
+  const known = typeof options === 'object' && options !== null ? resolvedOptions.get(options) : undefined;
+  if (known) return known;
+  const resolved = checkOptions(options);
+  resolvedOptions.set(options, resolved);
+  return resolved;
+}
+
+function checkOptions(options: ViewOptions): ResolvedViewOptions {
   const problems = new IssueList();
   if (typeof options !== 'object' || options === null) {
     problems.add([], `expected the options as an object, received ${describe(options)}`);
@@ -103,7 +120,7 @@ function isAssessedSession(item: unknown): boolean {
 const UNKNOWN_AMOUNT: ReadonlySet<CostFlag> = new Set(['price-missing', 'rate-missing', 'energy-missing', 'currency-unknown']);
 const amountKnown = (cost: CostAttribution) => !cost.flags.some((flag) => UNKNOWN_AMOUNT.has(flag));
 
-function buildActivityRow({ session, classification, cost }: AssessedSession, { timeZone, locale }: { timeZone: string; locale: LocaleDefinition }): ActivityRow {
+function buildActivityRow({ session, classification, cost }: AssessedSession, { timeZone, locale }: ResolvedViewOptions): ActivityRow {
   const type = classification.type;
   const duration = formatDuration(session.endedAt.getTime() - session.startedAt.getTime());
   const priceKnown = type === 'normal' && amountKnown(cost);
@@ -119,7 +136,7 @@ function buildActivityRow({ session, classification, cost }: AssessedSession, { 
   };
 }
 
-function buildCpoRow({ session, classification, cost }: AssessedSession, { timeZone, locale }: { timeZone: string; locale: LocaleDefinition }): CpoRow {
+function buildCpoRow({ session, classification, cost }: AssessedSession, { timeZone, locale }: ResolvedViewOptions): CpoRow {
   const type = classification.type;
   // Without a rate or an energy reading the reimbursement is unknown, not 0.
   const reimbursementKnown = type === 'split-billing' && amountKnown(cost);
@@ -195,16 +212,11 @@ export function cpoRow(item: AssessedSession, options: ViewOptions = {}): CpoRow
  * lines[1]; // => 'rel-1,2022-11-10 14:50:16,test-user,BE*MBF,3.667 kWh – 0:15:02,Split billing,–'
  */
 export function activityCsv(items: readonly AssessedSession[], options: ViewOptions = {}): string {
-  const resolved = resolveOptions(options);
+  const view = activityView(options);
   checkItems(items);
-  const headers = resolved.locale.headers.activity;
-  return toCsv(
-    ACTIVITY_COLUMNS.map((column) => headers[column]),
-    items.map((item) => {
-      const row = buildActivityRow(item, resolved);
-      return ACTIVITY_COLUMNS.map((column) => row[column]);
-    }),
-  );
+  let text = view.csvHeader;
+  for (const item of items) text += view.csvRow(item);
+  return text;
 }
 
 /**
@@ -223,14 +235,78 @@ export function activityCsv(items: readonly AssessedSession[], options: ViewOpti
  * lines[1]; // => 'rel-1,2022-11-10 14:50,2022-11-10 15:05,cp_test2,1,15 minuten,"3,667 kWh","€\u00a02,44",Split billing'
  */
 export function cpoCsv(items: readonly AssessedSession[], options: ViewOptions = {}): string {
-  const resolved = resolveOptions(options);
+  const view = cpoView(options);
   checkItems(items);
-  const headers = resolved.locale.headers.cpo;
-  return toCsv(
-    CPO_COLUMNS.map((column) => headers[column]),
-    items.map((item) => {
-      const row = buildCpoRow(item, resolved);
-      return CPO_COLUMNS.map((column) => row[column]);
-    }),
-  );
+  let text = view.csvHeader;
+  for (const item of items) text += view.csvRow(item);
+  return text;
+}
+
+/**
+ * A view prepared for one set of options (checked once): rows and CSV
+ * records produced one at a time, so an export of a year streams in flat
+ * memory.
+ */
+export interface View<Row> {
+  /** The column headers in the view's language, in order. */
+  readonly headers: readonly string[];
+  /** The CSV header record, with its CRLF. */
+  readonly csvHeader: string;
+  /** The row of one assessed session. */
+  row(item: AssessedSession): Row;
+  /** The CSV record of one assessed session, with its CRLF (RFC 4180, formula cells neutralised). */
+  csvRow(item: AssessedSession): string;
+}
+
+function view<Row, Column extends keyof Row & string>(
+  resolved: ResolvedViewOptions,
+  columns: readonly Column[],
+  names: Readonly<Record<Column, string>>,
+  build: (item: AssessedSession, resolved: ResolvedViewOptions) => Row,
+): View<Row> {
+  const headers = columns.map((column) => names[column]);
+  const cells = new Array<string>(columns.length);
+  return {
+    headers,
+    csvHeader: csvRecord(headers),
+    row(item) {
+      if (!isAssessedSession(item)) throw usageError(['item'], `expected an assessed session, received ${describe(item)}`);
+      return build(item, resolved);
+    },
+    csvRow(item) {
+      const row = this.row(item);
+      for (let i = 0; i < columns.length; i++) cells[i] = row[columns[i]!] as string;
+      return csvRecord(cells);
+    },
+  };
+}
+
+/**
+ * The activity view prepared once for its options: its headers, and each
+ * row or CSV record on demand, to stream an export.
+ *
+ * @example
+ * const view = activityView({ locale: 'fr' });
+ * view.headers[1]; // => 'Date et heure'
+ * view.csvRow(assessed[0]!); // => 'rel-1,2022-11-10 14:50:16,test-user,BE*MBF,"3,667 kWh – 0:15:02",Split billing,–\r\n'
+ * @throws {ConfigError} when the locale or time zone is unknown
+ */
+export function activityView(options: ViewOptions = {}): View<ActivityRow> {
+  const resolved = resolveOptions(options);
+  return view(resolved, ACTIVITY_COLUMNS, resolved.locale.headers.activity, buildActivityRow);
+}
+
+/**
+ * The CPO view prepared once for its options: its headers, and each row or
+ * CSV record on demand, to stream an export.
+ *
+ * @example
+ * const view = cpoView();
+ * view.csvHeader; // => 'Session,Start,End,Station,Connector,Duration,Energy,Remuneration,Remuneration type\r\n'
+ * view.row(assessed[0]!).remuneration; // => '€2.44'
+ * @throws {ConfigError} when the locale or time zone is unknown
+ */
+export function cpoView(options: ViewOptions = {}): View<CpoRow> {
+  const resolved = resolveOptions(options);
+  return view(resolved, CPO_COLUMNS, resolved.locale.headers.cpo, buildCpoRow);
 }

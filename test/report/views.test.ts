@@ -8,7 +8,7 @@ import type { LicenceInput } from '../../src/matchers/licence';
 import { SESSION_TYPES, type SessionType } from '../../src/classify/session-type';
 import type { SessionInput } from '../../src/model/session';
 import { LOCALES, formatDuration, type Locale } from '../../src/report/format';
-import { activityCsv, activityRow, cpoCsv, cpoRow, type ActivityRow, type CpoRow } from '../../src/report/views';
+import { activityCsv, activityRow, activityView, cpoCsv, cpoRow, cpoView, type ActivityRow, type CpoRow } from '../../src/report/views';
 import { sampleConfig, sampleSessions } from '../../src/sample';
 import { ConfigError } from '../../src/errors';
 import {
@@ -443,5 +443,23 @@ describe('properties', () => {
     expect(cpo.some((row, i) => row.remuneration === '–' && activity[i]!.type === 'split-billing')).toBe(true);
     expect(activity.some((row) => ACTIVITY_KEYS.some((key) => expectedCell(row[key]) !== row[key]))).toBe(true);
     expect(activity.some((row) => /[",\r\n]/.test(row.user))).toBe(true);
+  });
+});
+
+describe('views made once for their options, for streaming exports', () => {
+  it('give, one record at a time, exactly the CSV of the whole list', () => {
+    const items = assessSessions(sampleSessions, createClassifier(sampleConfig)).flatMap((a) => (a.success ? [a] : []));
+    for (const [make, csv] of [[activityView, activityCsv], [cpoView, cpoCsv]] as const) {
+      for (const options of [{}, { locale: 'nl-BE', timeZone: 'America/New_York' }]) {
+        const view = make(options);
+        expect(view.csvHeader + items.map((item) => view.csvRow(item)).join('')).toBe(csv(items, options));
+      }
+    }
+  });
+
+  it('check their options once, when made', () => {
+    expect(() => activityView({ locale: 'xx' })).toThrow(ConfigError);
+    expect(() => cpoView({ timeZone: 'Nowhere/Else' })).toThrow(ConfigError);
+    expect(() => activityView().row({} as never)).toThrow(ConfigError);
   });
 });
