@@ -72,8 +72,7 @@ function instant(value: unknown, timeZone: string | undefined): Date {
  * when present, `undefined` kept when the key is there with no value, left
  * out otherwise.
  */
-function optional(target: Fields, source: Fields, key: string, read: (value: unknown) => unknown): void {
-  const value = source[key];
+function optional(target: Fields, source: Fields, key: string, value: unknown, read: (value: unknown) => unknown): void {
   if (value !== undefined) target[key] = read(value);
   else if (Object.hasOwn(source, key)) target[key] = undefined;
 }
@@ -94,9 +93,9 @@ const positive = (value: unknown) => {
 function token(input: unknown): Fields {
   const source = object(input);
   const out: Fields = { uid: identifier(source['uid']) };
-  optional(out, source, 'contractId', identifier);
-  optional(out, source, 'groupId', identifier);
-  optional(out, source, 'type', tokenType);
+  optional(out, source, 'contractId', source['contractId'], identifier);
+  optional(out, source, 'groupId', source['groupId'], identifier);
+  optional(out, source, 'type', source['type'], tokenType);
   const authorization = source['authorization'];
   out['authorization'] = authorization === undefined ? 'Accepted' : member(authorization, AUTHORIZATION_SET);
   return out;
@@ -105,21 +104,21 @@ function token(input: unknown): Fields {
 function chargePoint(input: unknown): Fields {
   const source = object(input);
   const out: Fields = { id: identifier(source['id']) };
-  optional(out, source, 'connectorId', identifier);
-  optional(out, source, 'evseId', identifier);
-  optional(out, source, 'locationId', identifier);
-  optional(out, source, 'operatorId', identifier);
-  optional(out, source, 'serialNumber', identifier);
-  optional(out, source, 'maxPowerKW', positive);
+  optional(out, source, 'connectorId', source['connectorId'], identifier);
+  optional(out, source, 'evseId', source['evseId'], identifier);
+  optional(out, source, 'locationId', source['locationId'], identifier);
+  optional(out, source, 'operatorId', source['operatorId'], identifier);
+  optional(out, source, 'serialNumber', source['serialNumber'], identifier);
+  optional(out, source, 'maxPowerKW', source['maxPowerKW'], positive);
   return out;
 }
 
 function price(input: unknown): Fields {
   const source = object(input);
   const out: Fields = {};
-  optional(out, source, 'exclVat', nonNegative);
-  optional(out, source, 'inclVat', nonNegative);
-  optional(out, source, 'vatPercent', nonNegative);
+  optional(out, source, 'exclVat', source['exclVat'], nonNegative);
+  optional(out, source, 'inclVat', source['inclVat'], nonNegative);
+  optional(out, source, 'vatPercent', source['vatPercent'], nonNegative);
   const currency = source['currency'];
   if (typeof currency !== 'string' || !isCurrencyCode(currency)) throw GIVE_UP;
   out['currency'] = currency;
@@ -145,11 +144,11 @@ export function readSessionQuickly(input: unknown, timeZone: string | undefined)
       token: token(source['token']),
       chargePoint: chargePoint(source['chargePoint']),
     };
-    optional(out, source, 'userId', identifier);
-    optional(out, source, 'authMethod', authMethod);
-    optional(out, source, 'price', price);
-    optional(out, source, 'stopReason', stopReason);
-    optional(out, source, 'homeChargingCompensation', flag);
+    optional(out, source, 'userId', source['userId'], identifier);
+    optional(out, source, 'authMethod', source['authMethod'], authMethod);
+    optional(out, source, 'price', source['price'], price);
+    optional(out, source, 'stopReason', source['stopReason'], stopReason);
+    optional(out, source, 'homeChargingCompensation', source['homeChargingCompensation'], flag);
     return out;
   } catch (error) {
     if (error === GIVE_UP) return undefined;

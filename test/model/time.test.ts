@@ -328,3 +328,33 @@ describe('properties', () => {
     );
   });
 });
+
+describe('parseInstant: the quick reader of the usual shape', () => {
+  /** The usual shapes: seconds, 1 to 9 fraction digits, Z or z or an offset ±HH:MM; some out of range. */
+  const usualArb = fc
+    .record({
+      ms: fc.integer({ min: Date.UTC(100, 0, 1), max: Date.UTC(9999, 11, 31) }),
+      fraction: fc.option(fc.stringMatching(/^\d{1,9}$/), { nil: undefined }),
+      offset: fc.oneof(fc.constantFrom('Z', 'z', '+00:00', '-00:00'), fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 })).map(([sign, h, m]) => `${sign}${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`)),
+      separator: fc.constantFrom('T', 't'),
+      odd: fc.option(fc.constantFrom('month', 'day', 'hour', 'second'), { nil: undefined }),
+    })
+    .map(({ ms, fraction, offset, separator, odd }) => {
+      const iso = new Date(ms).toISOString();
+      let text = `${iso.slice(0, 10)}${separator}${iso.slice(11, 19)}${fraction === undefined ? '' : `.${fraction}`}${offset}`;
+      if (odd === 'month') text = `${text.slice(0, 5)}13${text.slice(7)}`;
+      if (odd === 'day') text = `${text.slice(0, 8)}31${text.slice(10)}`;
+      if (odd === 'hour') text = `${text.slice(0, 11)}24${text.slice(13)}`;
+      if (odd === 'second') text = `${text.slice(0, 17)}60${text.slice(19)}`;
+      return text;
+    });
+
+  it('reads exactly as the general reader does (which a leading space forces)', () => {
+    fc.assert(
+      fc.property(usualArb, fc.constantFrom(undefined, 'Europe/Brussels'), (text, timeZone) => {
+        expect(parseInstant(text, timeZone)).toEqual(parseInstant(` ${text}`, timeZone));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
