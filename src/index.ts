@@ -48,13 +48,14 @@ export { formatDuration, formatDurationMinutes, formatEnergy, formatMoney, forma
 export { sessionTypeLabel } from './report/labels.js';
 export { toCsv } from './report/csv.js';
 export { activityRow, cpoRow, activityCsv, cpoCsv, type ActivityRow, type CpoRow, type ViewOptions } from './report/views.js';
-export { summarize, createSummary, mergeSummaries, NO_USER, SUMMARY_GROUPS } from './report/summarize.js';
-export type { Summary, SummaryBuilder, SummaryGroup, SummaryOptions, Totals, TypedTotals, CurrencyTotals } from './report/summarize.js';
+export { summarize, createSummary, mergeSummaries, NO_USER, SUMMARY_GROUPS, TYPE_FILTERS } from './report/summarize.js';
+export type { Summary, SummaryBuilder, SummaryGroup, SummaryOptions, Totals, TypedTotals, CurrencyTotals, TypeFilter } from './report/summarize.js';
+export { summaryRows, summaryCsv, type SummaryRow, type SummaryRowsOptions } from './report/summary-rows.js';
 
 // In the user's language: locales as BCP 47 tags, definitions a user can add, explanations of reasons.
 export { LOCALE_DEFINITIONS, resolveLocale, isLocale, type LocaleInput } from './report/locale.js';
 export type { LocaleDefinition, ReasonFigures, ReasonExplanations } from './report/locale-definition.js';
-export { ACTIVITY_COLUMNS, CPO_COLUMNS, STATEMENT_COLUMNS, SUMMARY_LABELS } from './report/columns.js';
+export { ACTIVITY_COLUMNS, CPO_COLUMNS, STATEMENT_COLUMNS, SUMMARY_COLUMNS, SUMMARY_LABELS } from './report/columns.js';
 export { explainReason, type ExplainOptions } from './report/explain.js';
 export { LICENCE_MISMATCHES, type LicenceMismatch } from './matchers/licence.js';
 
