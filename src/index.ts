@@ -39,6 +39,7 @@ export { roundMoney, minorUnitDigits, findMinorUnitDigits, ROUNDING_MODES, type 
 export { rateAt, type Rate, type RateSchedule, type RateInput } from './matchers/rate-schedule.js';
 export { attributeCost, checkCostOptions, type CostAttribution, type CostOptions, type CostFlag, type Party, type Budget } from './cost/attribute-cost.js';
 export type { RateBasis, PriceBasis } from './cost/attribute-cost.js';
+export { capRate, type Ceiling, type CeilingBasis, type CappedRate } from './matchers/ceiling.js';
 
 // The whole pipeline for a batch: read, classify, price; one result per input.
 export { assessSessions, assessStream, type AssessedSession, type Assessment, type AssessOptions, type SessionSource } from './assess/assess.js';

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { resolvedObject, zonedInput } from '../model/resolved-object.js';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../model/time.js';
 import { buildRateSchedule, isReadRate, rateInputSchema, type RateSchedule } from './rate-schedule.js';
+import type { Ceiling } from './ceiling.js';
 import { identifierSchema } from '../model/identifier.js';
 import { describe, objectError } from '../model/messages.js';
 import { resolvePeriod, timeZoneSchema, zonedTimeInputSchema, type Period } from '../model/period.js';
@@ -38,7 +39,8 @@ const deviceSchema = z
  * Europe/Brussels; `validUntil: null` = still valid), optionally the only
  * tokens it covers (the employee's own), the employee it reimburses
  * (`employeeId`, for the monthly statements), and its rate schedule: a list of
- * rates, or the id of a schedule in the configuration's `rateSchedules`.
+ * rates, or the id of a schedule in the configuration's `rateSchedules`; and
+ * optionally the ceiling(s) that cap its rate, by id in `ceilingSchedules`.
  */
 export const licenceSchema = resolvedObject(
   z.strictObject(
@@ -60,6 +62,16 @@ export const licenceSchema = resolvedObject(
       }),
       /** Whether the rate list may have gaps (sessions then get no rate). */
       allowRateGaps: z.boolean().default(false),
+      /**
+       * The legal ceiling(s) that cap the reimbursement: the id of a schedule
+       * in the configuration's `ceilingSchedules`, or a list of ids (the
+       * lowest in force applies). Left out, the agreed rate is paid.
+       */
+      ceiling: z
+        .union([identifierSchema('ceiling schedule id'), readonlyOutput(z.array(identifierSchema('ceiling schedule id')).min(1, { error: 'name at least one ceiling schedule, or leave ceiling out' }))], {
+          error: 'give the id of a ceiling schedule, such as "be-flanders", or a list of ids',
+        })
+        .optional(),
     },
     { error: objectError('licence') },
   ),
@@ -82,8 +94,12 @@ export const licenceSchema = resolvedObject(
 /** A licence as configured (JSON form). */
 export type LicenceInput = z.input<typeof licenceSchema>;
 
-/** A validated licence: its period as instants and its rate schedule resolved. */
-export type Licence = Omit<z.output<typeof licenceSchema>, 'rates'> & { readonly rates: RateSchedule };
+/** A validated licence: its period as instants, its rate schedule and its ceilings resolved. */
+export type Licence = Omit<z.output<typeof licenceSchema>, 'rates' | 'ceiling'> & {
+  readonly rates: RateSchedule;
+  /** The ceilings that cap its reimbursement, in the order named; absent when it names none. */
+  readonly ceiling?: readonly Ceiling[];
+};
 
 /** Why a licence on the session's device may not apply: the `actual` of a `licence-not-applicable` reason. */
 export const LICENCE_MISMATCHES = ['not-active', 'outside-period', 'token-not-covered'] as const;
