@@ -29,6 +29,7 @@ export type { TokenSelector, ChargePointSelector } from './matchers/selectors.js
 export { createClassifier, checkClassifyOptions, homeChargingCompensationFor, type Classifier, type ClassifyOptions } from './classify/classifier.js';
 export { classifierConfigSchema, parseClassifierConfig, defaultConfig } from './classify/config.js';
 export type { ClassifierConfig, ClassifierConfigInput } from './classify/config.js';
+export { classifierConfigJsonSchema, type JsonSchema } from './classify/json-schema.js';
 export type { Classification } from './classify/classification.js';
 export { SESSION_TYPES, type SessionType } from './classify/session-type.js';
 export { INVALID_REASON_CODES, VALID_REASON_CODES, type Reason, type ReasonCode, type InvalidReasonCode } from './rules/reason.js';

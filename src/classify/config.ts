@@ -25,7 +25,11 @@ const precedenceSchema = readonlyOutput(
 
 const rateScheduleSchema = resolvedObject(
   z.strictObject(
-    { timeZone: timeZoneSchema, rates: readonlyOutput(z.array(rateInputSchema, { error: 'give the rates as a list' })), allowGaps: z.boolean().default(false) },
+    {
+      timeZone: timeZoneSchema.describe("IANA time zone that the rates' local dates are read in; default Europe/Brussels."),
+      rates: readonlyOutput(z.array(rateInputSchema, { error: 'give the rates as a list' })).describe('The rates, in any order; none overlapping, one currency.'),
+      allowGaps: z.boolean().default(false).describe('Whether the rates may leave gaps (sessions in a gap get no rate); default false.'),
+    },
     { error: objectError('rate schedule') },
   ),
   (raw, ctx) => {
@@ -44,7 +48,7 @@ const rateScheduleSchema = resolvedObject(
  */
 function namedSchedulesSchema(field: 'rateSchedules' | 'ceilingSchedules', what: string) {
   return z
-    .record(z.string(), rateScheduleSchema, { error: `${field} maps ids to ${what}s` })
+    .record(z.string(), rateScheduleSchema.describe(`A ${what}: rates in force from local dates.`), { error: `${field} maps ids to ${what}s` })
     .superRefine(
       (schedules, ctx) => {
         const seen = new Map<string, string>();
@@ -91,32 +95,44 @@ export const classifierConfigSchema = z
       matching: z
         .strictObject(
           {
-            reversedUids: z.boolean().default(false),
-            verifyContractIds: z.boolean().default(false),
+            reversedUids: z.boolean().default(false).describe('Whether a UID also matches with its bytes reversed (readers disagree on byte order); default false.'),
+            verifyContractIds: z.boolean().default(false).describe('Whether contract ids must carry a valid EMAID check character to be matched; default false.'),
           },
           { error: objectError('matching options') },
         )
-        .prefault({}),
+        .prefault({})
+        .describe('How tokens are matched.'),
       splitBilling: z
         .strictObject(
           {
             licenceCoverage: z
               .enum(LICENCE_COVERAGES, { error: `licenceCoverage is one of ${LICENCE_COVERAGES.join(', ')}` })
-              .default('start'),
+              .default('start')
+              .describe('When a session counts as run while a licence was active: at its start (default), over the whole session, or on any overlap.'),
           },
           { error: objectError('split billing options') },
         )
-        .prefault({}),
-      precedence: precedenceSchema,
+        .prefault({})
+        .describe('How split billing licences are judged.'),
+      precedence: precedenceSchema.describe('The order of the split billing and whitelist matchers; default ["split-billing", "whitelist"]. Invalid always wins; normal is what remains.'),
       /** Named rate schedules that licences can share, e.g. an employer's agreed price. */
-      rateSchedules: namedSchedulesSchema('rateSchedules', 'rate schedule').default({}),
+      rateSchedules: namedSchedulesSchema('rateSchedules', 'rate schedule').default({}).describe('Named rate schedules that licences share, by id.'),
       /** Named ceiling schedules that cap licences' rates, e.g. a Belgian region's quarterly maximum home charging rate. */
-      ceilingSchedules: namedSchedulesSchema('ceilingSchedules', 'ceiling schedule').default({}),
-      licences: readonlyOutput(z.array(licenceSchema, { error: 'licences is a list' }).superRefine(uniqueIds('licences'), everyTime)).default([]),
-      whitelist: readonlyOutput(z.array(whitelistEntrySchema, { error: 'whitelist is a list' }).superRefine(uniqueIds('whitelist'), everyTime)).default([]),
+      ceilingSchedules: namedSchedulesSchema('ceilingSchedules', 'ceiling schedule').default({}).describe("Named ceiling schedules that cap licences' rates, by id, e.g. one per Belgian region."),
+      licences: readonlyOutput(
+        z.array(licenceSchema.describe('A split billing licence: a home device whose sessions the employer reimburses per kWh.'), { error: 'licences is a list' }).superRefine(uniqueIds('licences'), everyTime),
+      )
+        .default([])
+        .describe('The split billing licences.'),
+      whitelist: readonlyOutput(
+        z.array(whitelistEntrySchema.describe('A whitelist entry: tokens that charge for free at some charge points.'), { error: 'whitelist is a list' }).superRefine(uniqueIds('whitelist'), everyTime),
+      )
+        .default([])
+        .describe('The whitelist entries.'),
     },
     { error: objectError('classifier configuration') },
   )
+  .describe("The configuration of a charging session classifier (JSON form). Every part is optional and defaults to the domain's rules.")
   .superRefine((config, ctx) => checkReferences(config, ctx), {
     when: (payload) => typeof payload.value === 'object' && payload.value !== null,
   })
