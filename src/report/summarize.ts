@@ -57,7 +57,7 @@ export type SummaryGroup = (typeof SUMMARY_GROUPS)[number];
  * price. Split billing is reimbursed apart (the monthly statements);
  * whitelisted and invalid sessions cost nothing.
  *
- * @example summarize(assessed, { types: 'e-charging' }).byType.normal.count; // every normal session
+ * @example summarize(assessed, { types: 'e-charging' }).total.operationalBudget.amount.toString(); // => '24.67' (the sample's two public sessions)
  */
 export const TYPE_FILTERS = { 'e-charging': ['normal'] } as const satisfies Readonly<Record<string, readonly SessionType[]>>;
 

@@ -44,7 +44,8 @@ const GROUP_COLUMNS: Readonly<Record<SummaryGroup, readonly ('user' | 'chargePoi
  * @throws {ConfigError} when the locale resolves to no locale, or the summary has no totals for `groupBy`
  * @example
  * summaryRows(summarize(assessed, { types: 'e-charging' })).at(-1);
- * // { user: '', chargePoint: '', month: '', type: 'Total', currency: 'EUR', count: '2', energyKWh: '30.5 kWh', ... }
+ * // { user: '', chargePoint: '', month: '', type: 'Total', currency: 'EUR', count: '2', energyKWh: '42.662 kWh',
+ * //   withoutEnergy: '0', durationMs: '2:19:15', operationalBudget: '€24.67', reimbursement: '€0.00' }  (the sample)
  */
 export function summaryRows(summary: Summary, options: SummaryRowsOptions = {}): SummaryRow[] {
   const { locale, groupBy } = resolveRowsOptions(summary, options);
