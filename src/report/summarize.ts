@@ -379,7 +379,8 @@ function withGroups(summary: Summary, groups: readonly { group: SummaryGroup; su
 
 /**
  * Totals count, energy, duration, operational budget and reimbursement per
- * type and in total, optionally per user, charge point and month. Totals are
+ * type and in total, optionally per user, charge point, month and user then
+ * month, over the sessions whose local start is in [from, until). Totals are
  * sums of the per-session rounded amounts, so a total never disagrees with
  * its rows by a cent, and the per-type totals add up to the total exactly.
  * Amounts in another currency than the summary's are never converted nor
@@ -408,7 +409,8 @@ export type SummaryJson = unknown;
  * other machines) into the summary of all their sessions, exactly: merging
  * is associative and commutative, and a summary survives a JSON round trip,
  * so parts may be merged in any order and any grouping. Every part must have
- * been made with the same currency and grouping (the same options).
+ * been made with the same currency and grouping (the same options); merging
+ * no parts gives an empty summary without groupings.
  *
  * @example
  * const [a, b] = [summarize(assessed.slice(0, 2)), summarize(assessed.slice(2))];
