@@ -29,6 +29,7 @@ export type { TokenSelector, ChargePointSelector } from './matchers/selectors.js
 export { createClassifier, checkClassifyOptions, homeChargingCompensationFor, type Classifier, type ClassifyOptions } from './classify/classifier.js';
 export { classifierConfigSchema, parseClassifierConfig, defaultConfig } from './classify/config.js';
 export type { ClassifierConfig, ClassifierConfigInput } from './classify/config.js';
+export { classifierConfigJsonSchema, type JsonSchema } from './classify/json-schema.js';
 export type { Classification } from './classify/classification.js';
 export { SESSION_TYPES, type SessionType } from './classify/session-type.js';
 export { INVALID_REASON_CODES, VALID_REASON_CODES, type Reason, type ReasonCode, type InvalidReasonCode } from './rules/reason.js';
@@ -39,6 +40,7 @@ export { roundMoney, minorUnitDigits, findMinorUnitDigits, ROUNDING_MODES, type 
 export { rateAt, type Rate, type RateSchedule, type RateInput } from './matchers/rate-schedule.js';
 export { attributeCost, checkCostOptions, type CostAttribution, type CostOptions, type CostFlag, type Party, type Budget } from './cost/attribute-cost.js';
 export type { RateBasis, PriceBasis } from './cost/attribute-cost.js';
+export { capRate, type Ceiling, type CeilingBasis, type CappedRate } from './matchers/ceiling.js';
 
 // The whole pipeline for a batch: read, classify, price; one result per input.
 export { assessSessions, assessStream, type AssessedSession, type Assessment, type AssessOptions, type SessionSource } from './assess/assess.js';
@@ -48,13 +50,14 @@ export { formatDuration, formatDurationMinutes, formatEnergy, formatMoney, forma
 export { sessionTypeLabel } from './report/labels.js';
 export { toCsv } from './report/csv.js';
 export { activityRow, cpoRow, activityCsv, cpoCsv, activityView, cpoView, type ActivityRow, type CpoRow, type View, type ViewOptions } from './report/views.js';
-export { summarize, createSummary, mergeSummaries, NO_USER, SUMMARY_GROUPS } from './report/summarize.js';
-export type { Summary, SummaryBuilder, SummaryGroup, SummaryOptions, Totals, TypedTotals, CurrencyTotals } from './report/summarize.js';
+export { summarize, createSummary, mergeSummaries, NO_USER, SUMMARY_GROUPS, TYPE_FILTERS } from './report/summarize.js';
+export type { Summary, SummaryBuilder, SummaryGroup, SummaryOptions, Totals, TypedTotals, CurrencyTotals, TypeFilter } from './report/summarize.js';
+export { summaryRows, summaryCsv, type SummaryRow, type SummaryRowsOptions } from './report/summary-rows.js';
 
 // In the user's language: locales as BCP 47 tags, definitions a user can add, explanations of reasons.
 export { LOCALE_DEFINITIONS, resolveLocale, isLocale, type LocaleInput } from './report/locale.js';
 export type { LocaleDefinition, ReasonFigures, ReasonExplanations } from './report/locale-definition.js';
-export { ACTIVITY_COLUMNS, CPO_COLUMNS, STATEMENT_COLUMNS, SUMMARY_LABELS } from './report/columns.js';
+export { ACTIVITY_COLUMNS, CPO_COLUMNS, STATEMENT_COLUMNS, SUMMARY_COLUMNS, SUMMARY_LABELS } from './report/columns.js';
 export type { ActivityColumn, CpoColumn, StatementColumn, SummaryLabel } from './report/columns.js';
 export { explainReason, type ExplainOptions } from './report/explain.js';
 export { LICENCE_MISMATCHES, type LicenceMismatch } from './matchers/licence.js';

@@ -25,7 +25,11 @@ const precedenceSchema = readonlyOutput(
 
 const rateScheduleSchema = resolvedObject(
   z.strictObject(
-    { timeZone: timeZoneSchema, rates: readonlyOutput(z.array(rateInputSchema, { error: 'give the rates as a list' })), allowGaps: z.boolean().default(false) },
+    {
+      timeZone: timeZoneSchema.describe("IANA time zone that the rates' local dates are read in; default Europe/Brussels."),
+      rates: readonlyOutput(z.array(rateInputSchema, { error: 'give the rates as a list' })).describe('The rates, in any order; none overlapping, one currency.'),
+      allowGaps: z.boolean().default(false).describe('Whether the rates may leave gaps (sessions in a gap get no rate); default false.'),
+    },
     { error: objectError('rate schedule') },
   ),
   (raw, ctx) => {
@@ -38,27 +42,29 @@ const rateScheduleSchema = resolvedObject(
 );
 
 /**
- * Named rate schedules. Ids are read as written and compared trimmed, so two
- * ids that are the same once trimmed (" be-fl " and "be-fl") are refused,
- * never one silently replacing the other.
+ * Named schedules (rate schedules, ceiling schedules). Ids are read as
+ * written and compared trimmed, so two ids that are the same once trimmed
+ * (" be-fl " and "be-fl") are refused, never one silently replacing the other.
  */
-const rateSchedulesSchema = z
-  .record(z.string(), rateScheduleSchema, { error: 'rateSchedules maps ids to rate schedules' })
-  .superRefine(
-    (schedules, ctx) => {
-      const seen = new Map<string, string>();
-      for (const id of Object.keys(schedules)) {
-        const trimmed = id.trim();
-        const other = seen.get(trimmed);
-        if (trimmed === '') ctx.addIssue({ code: 'custom', path: [id], message: 'a rate schedule id is empty' });
-        else if (other !== undefined) {
-          ctx.addIssue({ code: 'custom', path: [id], message: `the rate schedule ids ${JSON.stringify(other)} and ${JSON.stringify(id)} are the same once trimmed; give each schedule its own id` });
-        } else seen.set(trimmed, id);
-      }
-    },
-    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
-  )
-  .transform((schedules) => Object.fromEntries(Object.entries(schedules).map(([id, schedule]) => [id.trim(), schedule])));
+function namedSchedulesSchema(field: 'rateSchedules' | 'ceilingSchedules', what: string) {
+  return z
+    .record(z.string(), rateScheduleSchema.describe(`A ${what}: rates in force from local dates.`), { error: `${field} maps ids to ${what}s` })
+    .superRefine(
+      (schedules, ctx) => {
+        const seen = new Map<string, string>();
+        for (const id of Object.keys(schedules)) {
+          const trimmed = id.trim();
+          const other = seen.get(trimmed);
+          if (trimmed === '') ctx.addIssue({ code: 'custom', path: [id], message: `a ${what} id is empty` });
+          else if (other !== undefined) {
+            ctx.addIssue({ code: 'custom', path: [id], message: `the ${what} ids ${JSON.stringify(other)} and ${JSON.stringify(id)} are the same once trimmed; give each schedule its own id` });
+          } else seen.set(trimmed, id);
+        }
+      },
+      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+    )
+    .transform((schedules) => Object.fromEntries(Object.entries(schedules).map(([id, schedule]) => [id.trim(), schedule])));
+}
 
 /** Runs a list check even when some items failed, so one error lists every problem. */
 const everyTime = { when: (payload: { value: unknown }) => Array.isArray(payload.value) };
@@ -90,50 +96,75 @@ export const classifierConfigSchema = z
       matching: z
         .strictObject(
           {
-            reversedUids: z.boolean().default(false),
-            verifyContractIds: z.boolean().default(false),
+            reversedUids: z.boolean().default(false).describe('Whether a UID also matches with its bytes reversed (readers disagree on byte order); default false.'),
+            verifyContractIds: z.boolean().default(false).describe('Whether contract ids must carry a valid EMAID check character to be matched; default false.'),
           },
           { error: objectError('matching options') },
         )
-        .prefault({}),
+        .prefault({})
+        .describe('How tokens are matched.'),
       splitBilling: z
         .strictObject(
           {
             licenceCoverage: z
               .enum(LICENCE_COVERAGES, { error: `licenceCoverage is one of ${LICENCE_COVERAGES.join(', ')}` })
-              .default('start'),
+              .default('start')
+              .describe('When a session counts as run while a licence was active: at its start (default), over the whole session, or on any overlap.'),
           },
           { error: objectError('split billing options') },
         )
-        .prefault({}),
-      precedence: precedenceSchema,
-      /** Named rate schedules that licences can share, e.g. a region's quarterly maximum rate. */
-      rateSchedules: rateSchedulesSchema.default({}),
-      licences: readonlyOutput(z.array(licenceSchema, { error: 'licences is a list' }).superRefine(uniqueIds('licences'), everyTime)).default([]),
-      whitelist: readonlyOutput(z.array(whitelistEntrySchema, { error: 'whitelist is a list' }).superRefine(uniqueIds('whitelist'), everyTime)).default([]),
+        .prefault({})
+        .describe('How split billing licences are judged.'),
+      precedence: precedenceSchema.describe('The order of the split billing and whitelist matchers; default ["split-billing", "whitelist"]. Invalid always wins; normal is what remains.'),
+      /** Named rate schedules that licences can share, e.g. an employer's agreed price. */
+      rateSchedules: namedSchedulesSchema('rateSchedules', 'rate schedule').default({}).describe('Named rate schedules that licences share, by id.'),
+      /** Named ceiling schedules that cap licences' rates, e.g. a Belgian region's quarterly maximum home charging rate. */
+      ceilingSchedules: namedSchedulesSchema('ceilingSchedules', 'ceiling schedule').default({}).describe("Named ceiling schedules that cap licences' rates, by id, e.g. one per Belgian region."),
+      licences: readonlyOutput(
+        z.array(licenceSchema.describe('A split billing licence: a home device whose sessions the employer reimburses per kWh.'), { error: 'licences is a list' }).superRefine(uniqueIds('licences'), everyTime),
+      )
+        .default([])
+        .describe('The split billing licences.'),
+      whitelist: readonlyOutput(
+        z.array(whitelistEntrySchema.describe('A whitelist entry: tokens that charge for free at some charge points.'), { error: 'whitelist is a list' }).superRefine(uniqueIds('whitelist'), everyTime),
+      )
+        .default([])
+        .describe('The whitelist entries.'),
     },
     { error: objectError('classifier configuration') },
   )
+  .describe("The configuration of a charging session classifier (JSON form). Every part is optional and defaults to the domain's rules.")
   .superRefine((config, ctx) => checkReferences(config, ctx), {
     when: (payload) => typeof payload.value === 'object' && payload.value !== null,
   })
-  .transform(({ rateSchedules, licences, ...config }) => ({
+  .transform(({ rateSchedules, ceilingSchedules, licences, ...config }) => ({
     ...config,
-    licences: licences.map((licence): Licence => ({
+    licences: licences.map(({ ceiling, ...licence }): Licence => ({
       ...licence,
       rates: (typeof licence.rates === 'string' ? rateSchedules[licence.rates] : licence.rates) as RateSchedule,
+      ...(ceiling === undefined ? {} : { ceiling: (typeof ceiling === 'string' ? [ceiling] : ceiling).map((id) => ({ id, schedule: ceilingSchedules[id]! })) }),
     })),
   }));
 
 /**
  * Checks across parts of the configuration: licences that name an unknown
- * rate schedule, and (with `verifyContractIds`) contract ids whose EMAID check
+ * rate or ceiling schedule, or a ceiling in another currency than their
+ * rates, and (with `verifyContractIds`) contract ids whose EMAID check
  * character is wrong. Runs even when other parts failed, so one error lists
  * every problem; it reads the configuration defensively for that reason.
  */
 function checkReferences(config: unknown, ctx: z.RefinementCtx): void {
-  const { rateSchedules, licences, whitelist, matching } = config as Record<string, unknown>;
-  const scheduleIds = typeof rateSchedules === 'object' && rateSchedules !== null ? Object.keys(rateSchedules) : [];
+  const { rateSchedules, ceilingSchedules, licences, whitelist, matching } = config as Record<string, unknown>;
+  const named = (schedules: unknown) => (typeof schedules === 'object' && schedules !== null ? (schedules as Record<string, unknown>) : {});
+  const scheduleIds = Object.keys(named(rateSchedules));
+  const ceilingsById = new Map(Object.entries(named(ceilingSchedules)).map(([id, schedule]) => [id.trim(), schedule]));
+  const ceilingIds = [...ceilingsById.keys()];
+  /** The currency of rates as written (a list) or of a schedule already built; `undefined` when it cannot be read (reported elsewhere). */
+  const currencyOf = (rates: unknown): unknown => {
+    if (Array.isArray(rates)) return (rates[0] as { currency?: unknown } | undefined)?.currency;
+    const schedule = (typeof rates === 'object' && rates !== null ? rates : {}) as { currency?: unknown; rates?: unknown };
+    return typeof schedule.currency === 'string' ? schedule.currency : Array.isArray(schedule.rates) ? currencyOf(schedule.rates) : undefined;
+  };
   const items = (list: unknown, name: string) =>
     (Array.isArray(list) ? list : []).map((item, index) => ({ item: (item ?? {}) as Record<string, unknown>, path: [name, index] }));
   for (const { item, path } of items(licences, 'licences')) {
@@ -144,6 +175,21 @@ function checkReferences(config: unknown, ctx: z.RefinementCtx): void {
         message: `no rate schedule ${JSON.stringify(item.rates)}; define it under rateSchedules (known: ${scheduleIds.join(', ') || 'none'})`,
       });
     }
+    const rateCurrency = currencyOf(typeof item.rates === 'string' ? named(rateSchedules)[item.rates] : item.rates);
+    const ceilings = typeof item.ceiling === 'string' ? [item.ceiling] : Array.isArray(item.ceiling) ? (item.ceiling as unknown[]) : [];
+    ceilings.forEach((id, index) => {
+      if (typeof id !== 'string' || id.trim() === '') return; // reported by the licence's schema
+      const at = typeof item.ceiling === 'string' ? [...path, 'ceiling'] : [...path, 'ceiling', index];
+      const schedule = ceilingsById.get(id.trim());
+      if (schedule === undefined) {
+        ctx.addIssue({ code: 'custom', path: at, message: `no ceiling schedule ${JSON.stringify(id)}; define it under ceilingSchedules (known: ${ceilingIds.join(', ') || 'none'})` });
+        return;
+      }
+      const ceilingCurrency = currencyOf(schedule);
+      if (typeof rateCurrency === 'string' && typeof ceilingCurrency === 'string' && rateCurrency !== ceilingCurrency) {
+        ctx.addIssue({ code: 'custom', path: at, message: `the ceiling schedule ${JSON.stringify(id)} is in ${ceilingCurrency}, the licence's rates in ${rateCurrency}: a ceiling caps rates of its own currency` });
+      }
+    });
   }
   if ((matching as { verifyContractIds?: unknown } | undefined)?.verifyContractIds !== true) return;
   for (const { item, path } of [...items(licences, 'licences'), ...items(whitelist, 'whitelist')]) {

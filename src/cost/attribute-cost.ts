@@ -5,6 +5,7 @@ import type { SessionType } from '../classify/session-type.js';
 import type { ChargingSession } from '../model/session.js';
 import { IssueList } from '../errors.js';
 import { rateAt } from '../matchers/rate-schedule.js';
+import { capRate, type CeilingBasis } from '../matchers/ceiling.js';
 import { describe } from '../model/messages.js';
 import { isCurrencyCode } from '../model/price.js';
 import { make, type Money } from './money.js';
@@ -38,20 +39,25 @@ export type Budget = 'operational' | 'reimbursement' | 'none';
  * session's price and the licence's rate differ in currency; nothing is
  * converted), `currency-unknown` (the price's or rate's currency has no known
  * minor unit, so the amount cannot be settled: its figure is unknown, not 0),
- * `review` (an invalid session, set aside).
+ * `review` (an invalid session, set aside), `ceiling-missing` (the licence
+ * names a ceiling that has no rate in force at the start: the cap is
+ * unknown, so the figure is unknown, not 0).
  */
-export type CostFlag = 'price-missing' | 'rate-missing' | 'energy-missing' | 'currency-mismatch' | 'currency-unknown' | 'review';
+export type CostFlag = 'price-missing' | 'rate-missing' | 'energy-missing' | 'currency-mismatch' | 'currency-unknown' | 'review' | 'ceiling-missing';
 
-/** The sum behind a reimbursement: energy x the rate in force at the session's start. */
+/** The sum behind a reimbursement: energy x the rate in force at the session's start (capped by the licence's ceilings, if any). */
 export interface RateBasis {
   readonly kind: 'rate';
   readonly energyKWh: Decimal;
+  /** The rate paid: the licence's rate, or the ceiling where that is lower. */
   readonly ratePerKWh: Decimal;
-  /** Start (inclusive) and end (exclusive, `null` = open) of the rate's period. */
+  /** Start (inclusive) and end (exclusive, `null` = open) of the period over which that rate is in force. */
   readonly rateFrom: Date;
   readonly rateUntil: Date | null;
   /** energy x rate before rounding. */
   readonly exactAmount: Money;
+  /** Where the licence names ceilings: the lowest in force, the agreed rate, and whether the cap applied. */
+  readonly ceiling?: CeilingBasis;
 }
 
 /** The sum behind an operational budget figure: the MSP's price incl. VAT, given or computed from excl. VAT. */
@@ -144,8 +150,9 @@ const REVIEW: readonly CostFlag[] = Object.freeze(['review']);
  *   operational budget (computed from excl. VAT and the VAT percentage where
  *   that is all there is; flagged `price-missing` where no price is known);
  * - split billing: the employer reimburses the employee energy x the rate in
- *   force at the session's start (licence's schedule), outside the
- *   operational budget, no VAT;
+ *   force at the session's start (licence's schedule), capped by the lowest
+ *   of the licence's ceilings in force then (min(rate, ceiling); the basis
+ *   says whether the cap applied), outside the operational budget, no VAT;
  * - whitelist: nothing for anyone; invalid: nothing, flagged `review`.
  *
  * Data never makes it throw: a price or rate in a currency whose minor unit
@@ -188,8 +195,23 @@ export function attributeCost(session: ChargingSession, classification: Classifi
         flags.push(rate ? 'energy-missing' : 'rate-missing');
         return { sessionId, type: 'split-billing', payer: 'employer', payee: 'employee', budget: 'reimbursement', amount: zero, operationalBudget: zero, reimbursement: zero, basis: null, flags };
       }
-      const exact = energy.times(rate.perKWh);
-      const basis: RateBasis = { kind: 'rate', energyKWh: energy, ratePerKWh: rate.perKWh, rateFrom: rate.from, rateUntil: rate.until, exactAmount: make(exact, rate.currency) };
+      const ceilings = classification.licence.ceiling;
+      const capped = ceilings === undefined ? null : capRate(rate, ceilings, session.startedAt);
+      if (ceilings !== undefined && capped === null) {
+        flags.push('ceiling-missing');
+        return { sessionId, type: 'split-billing', payer: 'employer', payee: 'employee', budget: 'reimbursement', amount: zero, operationalBudget: zero, reimbursement: zero, basis: null, flags };
+      }
+      const paid = capped ?? rate;
+      const exact = energy.times(paid.perKWh);
+      const basis: RateBasis = {
+        kind: 'rate',
+        energyKWh: energy,
+        ratePerKWh: paid.perKWh,
+        rateFrom: paid.from,
+        rateUntil: paid.until,
+        exactAmount: make(exact, rate.currency),
+        ...(capped && { ceiling: capped.ceiling }),
+      };
       const digits = findMinorUnitDigits(rate.currency, minorUnits);
       if (digits === null) {
         flags.push('currency-unknown');

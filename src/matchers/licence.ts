@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { resolvedObject, zonedInput } from '../model/resolved-object.js';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../model/time.js';
 import { buildRateSchedule, isReadRate, rateInputSchema, type RateSchedule } from './rate-schedule.js';
+import type { Ceiling } from './ceiling.js';
 import { identifierSchema } from '../model/identifier.js';
 import { describe, objectError } from '../model/messages.js';
 import { resolvePeriod, timeZoneSchema, zonedTimeInputSchema, type Period } from '../model/period.js';
@@ -30,12 +31,16 @@ export type LicenceCoverage = (typeof LICENCE_COVERAGES)[number];
 
 const deviceSchema = z
   .strictObject(
-    { chargePointId: identifierSchema('charge point id').optional(), serialNumber: identifierSchema('serial number').optional() },
+    {
+      chargePointId: identifierSchema('charge point id').optional().describe('The home charging station\'s charge point id.'),
+      serialNumber: identifierSchema('serial number').optional().describe('The portable charging cable\'s serial number, e.g. an NRGkick\'s.'),
+    },
     { error: objectError('device') },
   )
   .refine((device) => (device.chargePointId === undefined) !== (device.serialNumber === undefined), {
     error: 'name the licensed device by exactly one of chargePointId (a home charging station) or serialNumber (a portable charging cable)',
-  });
+  })
+  .describe('The licensed device, by exactly one of chargePointId or serialNumber.');
 
 /**
  * Zod schema for a split billing licence: a device, a status, a half-open
@@ -43,7 +48,8 @@ const deviceSchema = z
  * Europe/Brussels; `validUntil: null` = still valid), optionally the only
  * tokens it covers (the employee's own), the employee it reimburses
  * (`employeeId`, for the monthly statements), and its rate schedule: a list of
- * rates, or the id of a schedule in the configuration's `rateSchedules`.
+ * rates, or the id of a schedule in the configuration's `rateSchedules`; and
+ * optionally the ceiling(s) that cap its rate, by id in `ceilingSchedules`.
  * @example
  * licenceSchema.safeParse(sampleConfig.licences[0]).success; // => true
  * licenceSchema.safeParse({ ...sampleConfig.licences[0], rates: [] }).success; // => false
@@ -51,23 +57,34 @@ const deviceSchema = z
 export const licenceSchema = resolvedObject(
   z.strictObject(
     {
-      id: identifierSchema('licence id'),
+      id: identifierSchema('licence id').describe('The licence\'s id, unique among the licences.'),
       /** The employee the licence reimburses, whose monthly statement lists its sessions. */
-      employeeId: identifierSchema('employee id').optional(),
+      employeeId: identifierSchema('employee id').optional().describe('The employee the licence reimburses, whose monthly statement lists its sessions.'),
       device: deviceSchema,
       status: z.enum(LICENCE_STATUSES, {
         error: (issue) => `unknown licence status ${describe(issue.input)}; expected one of ${LICENCE_STATUSES.join(', ')}`,
-      }),
-      validFrom: zonedTimeInputSchema,
-      validUntil: zonedTimeInputSchema.nullable().optional(),
+      }).describe('Only an active licence makes sessions split billing.'),
+      validFrom: zonedTimeInputSchema.describe('Start of the validity period (inclusive): a local date (midnight in timeZone) or a date-time.'),
+      validUntil: zonedTimeInputSchema.nullable().optional().describe('End of the validity period (exclusive); null or left out, still valid.'),
       /** Only these tokens (the employee's own); left out, any token. */
-      tokens: tokenSelectorSchema.optional(),
-      timeZone: timeZoneSchema,
+      tokens: tokenSelectorSchema.optional().describe('Only these tokens (the employee\'s own); left out, any token.'),
+      timeZone: timeZoneSchema.describe('IANA time zone that local dates and rates are read in; default Europe/Brussels.'),
       rates: z.union([readonlyOutput(z.array(rateInputSchema)), identifierSchema('rate schedule id')], {
         error: 'give the rates as a list such as [{ from: "2022-10-01", perKWh: "0.6654", currency: "EUR" }], or the id of a rate schedule',
-      }),
+      }).describe('The rate schedule: a list of rates, or the id of a schedule under rateSchedules.'),
       /** Whether the rate list may have gaps (sessions then get no rate). */
-      allowRateGaps: z.boolean().default(false),
+      allowRateGaps: z.boolean().default(false).describe('Whether the rate list may have gaps (sessions in a gap get no rate); default false.'),
+      /**
+       * The legal ceiling(s) that cap the reimbursement: the id of a schedule
+       * in the configuration's `ceilingSchedules`, or a list of ids (the
+       * lowest in force applies). Left out, the agreed rate is paid.
+       */
+      ceiling: z
+        .union([identifierSchema('ceiling schedule id'), readonlyOutput(z.array(identifierSchema('ceiling schedule id')).min(1, { error: 'name at least one ceiling schedule, or leave ceiling out' }))], {
+          error: 'give the id of a ceiling schedule, such as "be-flanders", or a list of ids',
+        })
+        .optional()
+        .describe('The legal ceiling(s) capping the rate: the id of a schedule under ceilingSchedules, or a list of ids (the lowest in force applies).'),
     },
     { error: objectError('licence') },
   ),
@@ -90,8 +107,12 @@ export const licenceSchema = resolvedObject(
 /** A licence as configured (JSON form). */
 export type LicenceInput = z.input<typeof licenceSchema>;
 
-/** A validated licence: its period as instants and its rate schedule resolved. */
-export type Licence = Omit<z.output<typeof licenceSchema>, 'rates'> & { readonly rates: RateSchedule };
+/** A validated licence: its period as instants, its rate schedule and its ceilings resolved. */
+export type Licence = Omit<z.output<typeof licenceSchema>, 'rates' | 'ceiling'> & {
+  readonly rates: RateSchedule;
+  /** The ceilings that cap its reimbursement, in the order named; absent when it names none. */
+  readonly ceiling?: readonly Ceiling[];
+};
 
 /**
  * Why a licence on the session's device may not apply: the `actual` of a `licence-not-applicable` reason.

@@ -13,10 +13,12 @@ import { currencySchema } from '../model/price.js';
  */
 export const rateInputSchema = z.strictObject(
   {
-    from: zonedTimeInputSchema,
-    until: zonedTimeInputSchema.nullable().optional(),
-    perKWh: decimalSchema.refine((rate) => !rate.isNegative() || rate.isZero(), { error: 'a rate per kWh cannot be negative' }),
-    currency: currencySchema,
+    from: zonedTimeInputSchema.describe('In force from this local date (midnight in the schedule\'s time zone) or date-time, inclusive.'),
+    until: zonedTimeInputSchema.nullable().optional().describe('In force until this local date or date-time, exclusive; left out, until the next rate starts.'),
+    perKWh: decimalSchema
+      .refine((rate) => !rate.isNegative() || rate.isZero(), { error: 'a rate per kWh cannot be negative' })
+      .describe('The price per kWh, a decimal ("0.2822"; a string keeps every digit), without VAT.'),
+    currency: currencySchema.describe('ISO 4217 currency code, e.g. "EUR"; one per schedule.'),
   },
   { error: objectError('rate') },
 );

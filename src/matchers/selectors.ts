@@ -16,10 +16,15 @@ const idList = (what: string) => readonlyOutput(z.array(identifierSchema(what), 
  */
 export const tokenSelectorSchema = z
   .strictObject(
-    { uids: idList('token UID'), contractIds: idList('contract id'), groupIds: idList('group id') },
+    {
+      uids: idList('token UID').describe('RFID UIDs (hex), compared without case or separators: "04:a2:3b" is "04A23B".'),
+      contractIds: idList('contract id').describe('Contract ids (EMAID, e.g. "NL-TST-C12345678-S"), compared without case or dashes.'),
+      groupIds: idList('group id').describe('Token group ids, e.g. the company cars\' group.'),
+    },
     { error: objectError('token selector') },
   )
-  .refine((selector) => countIdentifiers(selector) > 0, { error: 'lists no token: give at least one of uids, contractIds or groupIds' });
+  .refine((selector) => countIdentifiers(selector) > 0, { error: 'lists no token: give at least one of uids, contractIds or groupIds' })
+  .describe('Which tokens: any token whose UID, contract id or group is listed; at least one identifier.');
 
 /** Which tokens: any token whose UID, contract id or group is listed. */
 export interface TokenSelector {
@@ -35,12 +40,17 @@ export interface TokenSelector {
  */
 export const chargePointSelectorSchema = z
   .strictObject(
-    { ids: idList('charge point id'), locationIds: idList('location id'), operatorIds: idList('operator id') },
+    {
+      ids: idList('charge point id').describe('Charge point ids (the EVSE\'s uid).'),
+      locationIds: idList('location id').describe('Location (site) ids, e.g. a company site.'),
+      operatorIds: idList('operator id').describe('Charge point operator ids, e.g. "BE*MBF".'),
+    },
     { error: objectError('charge point selector') },
   )
   .refine((selector) => countIdentifiers(selector) > 0, {
     error: 'lists no charge point: give at least one of ids, locationIds or operatorIds',
-  });
+  })
+  .describe('Which charge points: any charge point whose id, location or operator is listed; at least one identifier.');
 
 /** Which charge points: any charge point whose id, location or operator is listed. */
 export interface ChargePointSelector {

@@ -30,12 +30,12 @@ import {
 export const whitelistEntrySchema = resolvedObject(
   z.strictObject(
     {
-      id: identifierSchema('whitelist entry id'),
-      tokens: tokenSelectorSchema,
-      chargePoints: chargePointSelectorSchema,
-      validFrom: zonedTimeInputSchema.nullable().optional(),
-      validUntil: zonedTimeInputSchema.nullable().optional(),
-      timeZone: timeZoneSchema,
+      id: identifierSchema('whitelist entry id').describe('The entry\'s id, unique among the whitelist entries.'),
+      tokens: tokenSelectorSchema.describe('The tokens that charge for free.'),
+      chargePoints: chargePointSelectorSchema.describe('The charge points where they charge for free.'),
+      validFrom: zonedTimeInputSchema.nullable().optional().describe('Start of the validity period (inclusive): a local date (midnight in timeZone) or a date-time; left out, since always.'),
+      validUntil: zonedTimeInputSchema.nullable().optional().describe('End of the validity period (exclusive); null or left out, still valid.'),
+      timeZone: timeZoneSchema.describe('IANA time zone that local dates are read in; default Europe/Brussels.'),
     },
     { error: objectError('whitelist entry') },
   ),

@@ -20,7 +20,7 @@ export const CPO_COLUMNS = ['sessionId', 'start', 'end', 'station', 'connector',
 export const STATEMENT_COLUMNS = ['employeeId', 'sessionId', 'start', 'end', 'licenceId', 'energy', 'rate', 'amount'] as const;
 
 /**
- * What a summary's table names: its groupings, the figures of its totals, the total row and sessions without a user.
+ * What a summary's table names: its groupings, the figures of its totals, the total row, sessions without a user and the currency column.
  *
  * @example SUMMARY_LABELS.slice(0, 4); // => ['type', 'user', 'chargePoint', 'month']
  */
@@ -37,7 +37,17 @@ export const SUMMARY_LABELS = [
   'reimbursement',
   'total',
   'noUser',
+  'currency',
 ] as const;
+
+/**
+ * The columns of a summary's table and export, in order: the grouping's keys
+ * (only those of the grouping shown), the type, the currency, then the
+ * figures. Fields of a `SummaryRow`.
+ *
+ * @example SUMMARY_COLUMNS.slice(3, 6); // => ['type', 'currency', 'count']
+ */
+export const SUMMARY_COLUMNS = ['user', 'chargePoint', 'month', 'type', 'currency', 'count', 'energyKWh', 'withoutEnergy', 'durationMs', 'operationalBudget', 'reimbursement'] as const;
 
 /** A column of the activity view. */
 export type ActivityColumn = (typeof ACTIVITY_COLUMNS)[number];
@@ -45,5 +55,7 @@ export type ActivityColumn = (typeof ACTIVITY_COLUMNS)[number];
 export type CpoColumn = (typeof CPO_COLUMNS)[number];
 /** A column of a statement's export. */
 export type StatementColumn = (typeof STATEMENT_COLUMNS)[number];
+/** A column of a summary's table. */
+export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
 /** A label of a summary's table. */
 export type SummaryLabel = (typeof SUMMARY_LABELS)[number];

@@ -6,7 +6,7 @@ import { IssueList, usageError } from '../errors.js';
 import { Exact, MONEY_LIMITS, readDecimal } from '../model/decimal.js';
 import { describe } from '../model/messages.js';
 import { isCurrencyCode } from '../model/price.js';
-import { DEFAULT_TIME_ZONE, isValidTimeZone, unknownTimeZoneMessage } from '../model/time.js';
+import { DEFAULT_TIME_ZONE, isValidTimeZone, parseInstant, unknownTimeZoneMessage } from '../model/time.js';
 import { monthOf } from './month.js';
 
 /** Amounts that are not in the summary's currency: never converted, totalled in their own. */
@@ -41,23 +41,47 @@ export interface TypedTotals {
 }
 
 /**
- * What a summary can be grouped by, besides the session type.
+ * What a summary can be grouped by, besides the session type: user, charge
+ * point, month (of the local start, in the summary's time zone), and user
+ * then month (`userMonth`: per user, that user's months).
  *
- * @example SUMMARY_GROUPS; // => ['user', 'chargePoint', 'month']
+ * @example SUMMARY_GROUPS; // => ['user', 'chargePoint', 'month', 'userMonth']
  */
-export const SUMMARY_GROUPS = ['user', 'chargePoint', 'month'] as const;
+export const SUMMARY_GROUPS = ['user', 'chargePoint', 'month', 'userMonth'] as const;
 
 /** One of {@link SUMMARY_GROUPS}. */
 export type SummaryGroup = (typeof SUMMARY_GROUPS)[number];
 
+/**
+ * Named type filters a portal shows, each a list of session types.
+ * `'e-charging'` is the employer's charging expense on the charge card: the
+ * normal (public) sessions, paid from the operational budget at the MSP's
+ * price. Split billing is reimbursed apart (the monthly statements);
+ * whitelisted and invalid sessions cost nothing.
+ *
+ * @example summarize(assessed, { types: 'e-charging' }).total.operationalBudget.amount.toString(); // => '24.67'
+ */
+export const TYPE_FILTERS = { 'e-charging': ['normal'] } as const satisfies Readonly<Record<string, readonly SessionType[]>>;
+
+/** One of the names of {@link TYPE_FILTERS}. */
+export type TypeFilter = keyof typeof TYPE_FILTERS;
+
 /** Options of {@link summarize} and {@link createSummary}. */
 export interface SummaryOptions {
-  /** Only these types (the portal's type filter); default all four. */
-  readonly types?: readonly SessionType[];
-  /** Also group by user, by charge point, by month (in `timeZone`). */
+  /** Only these types (the portal's type filter), as a list or a named filter of {@link TYPE_FILTERS}; default all four. */
+  readonly types?: readonly SessionType[] | TypeFilter;
+  /** Also group by user, by charge point, by month (in `timeZone`), by user then month. */
   readonly groupBy?: readonly SummaryGroup[];
-  /** Zone of the months, default Europe/Brussels. */
+  /** Zone of the months and of `from` / `until`, default Europe/Brussels. */
   readonly timeZone?: string;
+  /**
+   * Only sessions whose start is at or after this instant: a date ("2022-11-01",
+   * local midnight in `timeZone`), a local date-time ("2022-11-01T06:00"), a
+   * date-time with an offset, or a `Date`. Default: no lower bound.
+   */
+  readonly from?: string | Date;
+  /** Only sessions whose start is before this instant (exclusive), read as `from` is. Default: no upper bound. */
+  readonly until?: string | Date;
   /** Currency of the totals, default 'EUR'; amounts in other currencies are totalled apart, in `otherCurrencies`. */
   readonly currency?: string;
 }
@@ -73,6 +97,8 @@ export interface Summary extends TypedTotals {
   readonly byChargePoint?: Readonly<Record<string, TypedTotals>>;
   /** Per month of the session's start, "2022-11", when grouped by month. */
   readonly byMonth?: Readonly<Record<string, TypedTotals>>;
+  /** Per user id, then per month of the session's start, when grouped by `userMonth`: `byUserMonth['u-1']['2022-11']`. */
+  readonly byUserMonth?: Readonly<Record<string, Readonly<Record<string, TypedTotals>>>>;
 }
 
 /** An accumulating summary: add items one at a time (from a stream), then read the result. */
@@ -90,7 +116,56 @@ export interface SummaryBuilder {
  */
 export const NO_USER = '(no user)';
 
-const GROUP_FIELD = { user: 'byUser', chargePoint: 'byChargePoint', month: 'byMonth' } as const;
+/** The summary's field that holds each grouping's totals. */
+export const GROUP_FIELD = { user: 'byUser', chargePoint: 'byChargePoint', month: 'byMonth', userMonth: 'byUserMonth' } as const;
+
+/** How many levels of keys a grouping has: one, or two for user then month. */
+const GROUP_DEPTH: Readonly<Record<SummaryGroup, 1 | 2>> = { user: 1, chargePoint: 1, month: 1, userMonth: 2 };
+
+/** Running sums per group key; a key of two levels (user, month) is held as its JSON text. */
+class GroupSums {
+  readonly #sums = new Map<string, { readonly path: readonly string[]; readonly sum: TypedSum }>();
+
+  at(path: readonly string[]): TypedSum {
+    const key = path.length === 1 ? path[0]! : JSON.stringify(path);
+    let found = this.#sums.get(key);
+    if (!found) this.#sums.set(key, (found = { path, sum: new TypedSum() }));
+    return found.sum;
+  }
+
+  /** The totals per key, nested per level, every level's keys sorted. */
+  result(currency: string): Record<string, unknown> {
+    const byKey: Record<string, unknown> = {};
+    const sorted = [...this.#sums.values()].sort((a, b) => comparePaths(a.path, b.path));
+    for (const { path, sum } of sorted) {
+      let level = byKey;
+      for (const key of path.slice(0, -1)) level = (Object.hasOwn(level, key) ? level[key] : put(level, key, {})) as Record<string, unknown>;
+      put(level, path.at(-1)!, sum.result(currency));
+    }
+    return byKey;
+  }
+}
+
+/** Sets an own property, whatever the key ("__proto__" is a user id like any other). */
+function put<T>(object: Record<string, unknown>, key: string, value: T): T {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  return value;
+}
+
+function comparePaths(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i]! !== b[i]!) return a[i]! < b[i]! ? -1 : 1;
+  }
+  return 0;
+}
+
+/** Every totals of a grouping's nested keys, with its path of keys. */
+function* groupLeaves(byKey: Readonly<Record<string, unknown>>, depth: number, path: readonly string[] = []): Generator<[readonly string[], TypedTotals]> {
+  for (const [key, value] of Object.entries(byKey)) {
+    if (depth === 1) yield [[...path, key], value as TypedTotals];
+    else yield* groupLeaves(value as Record<string, unknown>, depth - 1, [...path, key]);
+  }
+}
 
 /** Running sums of one set of sessions; amounts as exact decimals. */
 class TotalsSum {
@@ -181,6 +256,9 @@ interface ResolvedSummaryOptions {
   readonly groupBy: readonly SummaryGroup[];
   readonly timeZone: string;
   readonly currency: string;
+  /** The range of starts as numbers, half-open: [fromMs, untilMs). */
+  readonly fromMs: number;
+  readonly untilMs: number;
 }
 
 /**
@@ -193,7 +271,7 @@ function resolveSummaryOptions(options: SummaryOptions): ResolvedSummaryOptions 
     problems.add([], `expected the options as an object, received ${describe(options)}`);
     problems.throwIfAny();
   }
-  const { types = SESSION_TYPES, groupBy = [], timeZone = DEFAULT_TIME_ZONE, currency = 'EUR' } = options;
+  const { types = SESSION_TYPES, groupBy = [], timeZone = DEFAULT_TIME_ZONE, currency = 'EUR', from, until } = options;
   const list = <T>(value: unknown, known: readonly T[], name: string): T[] => {
     if (!Array.isArray(value)) {
       problems.add([name], `expected a list of ${known.join(', ')}, received ${describe(value)}`);
@@ -207,14 +285,38 @@ function resolveSummaryOptions(options: SummaryOptions): ResolvedSummaryOptions 
     }
     return kept;
   };
-  const typeList = list(types, SESSION_TYPES, 'types');
+  let typeList: SessionType[];
+  if (typeof types === 'string') {
+    typeList = Object.hasOwn(TYPE_FILTERS, types) ? [...TYPE_FILTERS[types]] : [];
+    if (typeList.length === 0) problems.add(['types'], `unknown type filter ${describe(types)}; give one of ${Object.keys(TYPE_FILTERS).join(', ')}, or a list of ${SESSION_TYPES.join(', ')}`);
+  } else typeList = list(types, SESSION_TYPES, 'types');
   const groupList = list(groupBy, SUMMARY_GROUPS, 'groupBy');
-  if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone)) problems.add(['timeZone'], unknownTimeZoneMessage(timeZone));
+  const zoneKnown = typeof timeZone === 'string' && isValidTimeZone(timeZone);
+  if (!zoneKnown) problems.add(['timeZone'], unknownTimeZoneMessage(timeZone));
   if (typeof currency !== 'string' || !isCurrencyCode(currency)) {
     problems.add(['currency'], `invalid currency ${describe(currency)}: expected an ISO 4217 code of three uppercase letters, such as "EUR"`);
   }
+  const bound = (value: unknown, name: 'from' | 'until'): number | null => {
+    if (value === undefined) return null;
+    if (value instanceof Date) {
+      if (!Number.isNaN(value.getTime())) return value.getTime();
+    } else if (typeof value === 'string') {
+      if (!zoneKnown) return null; // read in a zone that is reported already
+      const read = parseInstant(value, timeZone);
+      if (read.ok) return read.instant.getTime();
+      problems.add([name], read.reason);
+      return null;
+    }
+    problems.add([name], `expected a date such as "2022-11-01", a date-time or a valid Date, received ${describe(value)}`);
+    return null;
+  };
+  const fromMs = bound(from, 'from');
+  const untilMs = bound(until, 'until');
+  if (fromMs !== null && untilMs !== null && untilMs <= fromMs) {
+    problems.add(['until'], 'until must be after from (the range is half-open: from inclusive, until exclusive)');
+  }
   problems.throwIfAny();
-  return { types: new Set(typeList), groupBy: [...new Set(groupList)], timeZone, currency };
+  return { types: new Set(typeList), groupBy: SUMMARY_GROUPS.filter((group) => groupList.includes(group)), timeZone, currency, fromMs: fromMs ?? -Infinity, untilMs: untilMs ?? Infinity };
 }
 
 /** True for an object shaped like an assessed session (a programmer's list of them may hold anything). */
@@ -235,13 +337,23 @@ function isAssessed(item: unknown): item is AssessedSession {
  * @throws {ConfigError} for bad options, at once; `add` throws it for an item that is not an assessment.
  */
 export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
-  const { types, groupBy, timeZone, currency } = resolveSummaryOptions(options);
+  const { types, groupBy, timeZone, currency, fromMs, untilMs } = resolveSummaryOptions(options);
   const all = new TypedSum();
-  const groups = groupBy.map((group) => ({ group, sums: new Map<string, TypedSum>() }));
+  const groups = groupBy.map((group) => ({ group, sums: new GroupSums() }));
   let unreadable = 0;
   let added = 0;
-  const keyOf = (group: SummaryGroup, { session }: AssessedSession): string =>
-    group === 'user' ? (session.userId ?? NO_USER) : group === 'chargePoint' ? session.chargePoint.id : monthOf(session.startedAt, timeZone);
+  const keyOf = (group: SummaryGroup, { session }: AssessedSession): readonly string[] => {
+    switch (group) {
+      case 'user':
+        return [session.userId ?? NO_USER];
+      case 'chargePoint':
+        return [session.chargePoint.id];
+      case 'month':
+        return [monthOf(session.startedAt, timeZone)];
+      case 'userMonth':
+        return [session.userId ?? NO_USER, monthOf(session.startedAt, timeZone)];
+    }
+  };
   return {
     add(item) {
       const position = added++;
@@ -253,29 +365,28 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
         throw usageError(['items', position], `expected an assessed session (or a failed assessment), received ${describe(item)}`);
       }
       if (!types.has(item.cost.type)) return;
+      const start = item.session.startedAt.getTime();
+      if (start < fromMs || start >= untilMs) return;
       all.add(item, currency);
-      for (const { group, sums } of groups) {
-        const key = keyOf(group, item);
-        let sum = sums.get(key);
-        if (!sum) sums.set(key, (sum = new TypedSum()));
-        sum.add(item, currency);
-      }
+      for (const { group, sums } of groups) sums.at(keyOf(group, item)).add(item, currency);
     },
     result() {
-      const summary: { -readonly [K in keyof Summary]: Summary[K] } = { currency, unreadable, ...all.result(currency) };
-      for (const { group, sums } of groups) {
-        const byKey: Record<string, TypedTotals> = {};
-        for (const key of [...sums.keys()].sort()) byKey[key] = sums.get(key)!.result(currency);
-        summary[GROUP_FIELD[group]] = byKey;
-      }
-      return summary;
+      return withGroups({ currency, unreadable, ...all.result(currency) }, groups, currency);
     },
   };
 }
 
+/** A summary with the totals of its groups added, every level's keys sorted. */
+function withGroups(summary: Summary, groups: readonly { group: SummaryGroup; sums: GroupSums }[], currency: string): Summary {
+  const result: Record<string, unknown> = { ...summary };
+  for (const { group, sums } of groups) result[GROUP_FIELD[group]] = sums.result(currency);
+  return result as unknown as Summary;
+}
+
 /**
  * Totals count, energy, duration, operational budget and reimbursement per
- * type and in total, optionally per user, charge point and month. Totals are
+ * type and in total, optionally per user, charge point, month and user then
+ * month, over the sessions whose local start is in [from, until). Totals are
  * sums of the per-session rounded amounts, so a total never disagrees with
  * its rows by a cent, and the per-type totals add up to the total exactly.
  * Amounts in another currency than the summary's are never converted nor
@@ -304,7 +415,8 @@ export type SummaryJson = unknown;
  * other machines) into the summary of all their sessions, exactly: merging
  * is associative and commutative, and a summary survives a JSON round trip,
  * so parts may be merged in any order and any grouping. Every part must have
- * been made with the same currency and grouping (the same options).
+ * been made with the same currency and grouping (the same options); merging
+ * no parts gives an empty summary without groupings.
  *
  * @example
  * const [a, b] = [summarize(assessed.slice(0, 2)), summarize(assessed.slice(2))];
@@ -326,25 +438,15 @@ export function mergeSummaries(parts: readonly (Summary | SummaryJson)[], option
   problems.throwIfAny('arguments');
   const all = new TypedSum();
   let unreadable = 0;
-  const groups = SUMMARY_GROUPS.filter((group) => summaries.length > 0 && summaries[0]![GROUP_FIELD[group]] !== undefined).map((group) => ({ group, sums: new Map<string, TypedSum>() }));
+  const groups = SUMMARY_GROUPS.filter((group) => summaries.length > 0 && summaries[0]![GROUP_FIELD[group]] !== undefined).map((group) => ({ group, sums: new GroupSums() }));
   for (const summary of summaries) {
     unreadable += summary.unreadable;
     all.merge(summary, currency);
     for (const { group, sums } of groups) {
-      for (const [key, totals] of Object.entries(summary[GROUP_FIELD[group]]!)) {
-        let sum = sums.get(key);
-        if (!sum) sums.set(key, (sum = new TypedSum()));
-        sum.merge(totals, currency);
-      }
+      for (const [path, totals] of groupLeaves(summary[GROUP_FIELD[group]]!, GROUP_DEPTH[group])) sums.at(path).merge(totals, currency);
     }
   }
-  const merged: { -readonly [K in keyof Summary]: Summary[K] } = { currency, unreadable, ...all.result(currency) };
-  for (const { group, sums } of groups) {
-    const byKey: Record<string, TypedTotals> = {};
-    for (const key of [...sums.keys()].sort()) byKey[key] = sums.get(key)!.result(currency);
-    merged[GROUP_FIELD[group]] = byKey;
-  }
-  return merged;
+  return withGroups({ currency, unreadable, ...all.result(currency) }, groups, currency);
 }
 
 /** Reads a summary or its JSON form, noting what is malformed; `null` when it cannot be used. */
@@ -368,9 +470,23 @@ function readSummary(part: unknown, problems: IssueList, path: readonly Property
       problems.add([...path, field], `expected totals per ${group}, received ${describe(byKey)}`);
       continue;
     }
-    summary[field] = Object.fromEntries(Object.entries(byKey).map(([key, value]) => [key, readTyped(value, problems, [...path, field, key])]));
+    summary[field] = readGroup(byKey as Record<string, unknown>, GROUP_DEPTH[group], problems, [...path, field]);
   }
   return summary as unknown as Summary;
+}
+
+/** Reads a grouping's totals, nested `depth` levels deep, noting what is malformed. */
+function readGroup(byKey: Readonly<Record<string, unknown>>, depth: number, problems: IssueList, path: readonly PropertyKey[]): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(byKey).map(([key, value]) => {
+      if (depth === 1) return [key, readTyped(value, problems, [...path, key])];
+      if (typeof value !== 'object' || value === null) {
+        problems.add([...path, key], `expected totals per month, received ${describe(value)}`);
+        return [key, {}];
+      }
+      return [key, readGroup(value as Record<string, unknown>, depth - 1, problems, [...path, key])];
+    }),
+  );
 }
 
 function readTyped(value: unknown, problems: IssueList, path: readonly PropertyKey[]): TypedTotals {

@@ -117,7 +117,7 @@ function isAssessedSession(item: unknown): boolean {
 }
 
 /** Flags that leave a figure unknown: the view shows "–", never a 0 that would read as free. */
-const UNKNOWN_AMOUNT: ReadonlySet<CostFlag> = new Set(['price-missing', 'rate-missing', 'energy-missing', 'currency-unknown']);
+const UNKNOWN_AMOUNT: ReadonlySet<CostFlag> = new Set(['price-missing', 'rate-missing', 'energy-missing', 'currency-unknown', 'ceiling-missing']);
 const amountKnown = (cost: CostAttribution) => !cost.flags.some((flag) => UNKNOWN_AMOUNT.has(flag));
 
 function buildActivityRow({ session, classification, cost }: AssessedSession, { timeZone, locale }: ResolvedViewOptions): ActivityRow {

@@ -23,20 +23,33 @@ export const validityConfigSchema = z
     {
       /** Inclusive bounds on the energy in kWh. */
       energyKWh: z
-        .strictObject({ min: decimalSchema.prefault('0'), max: decimalSchema.prefault('350') }, { error: objectError('energy bounds') })
-        .prefault({}),
+        .strictObject(
+          {
+            min: decimalSchema.prefault('0').describe('The least energy (kWh) a valid session has, inclusive; default 0.'),
+            max: decimalSchema.prefault('350').describe('The most energy (kWh) a valid session has, inclusive; default 350.'),
+          },
+          { error: objectError('energy bounds') },
+        )
+        .prefault({})
+        .describe('Inclusive bounds on the energy in kWh; a session outside them is invalid.'),
       /** A session shorter than this (seconds) is invalid; exactly this long is valid. */
-      minDurationSeconds: nonNegative('minDurationSeconds').prefault(120),
+      minDurationSeconds: nonNegative('minDurationSeconds').prefault(120).describe('A session shorter than this (seconds) is invalid; exactly this long is valid; default 120.'),
       /** A session longer than this (seconds) is invalid; `null` = no maximum. */
-      maxDurationSeconds: positive('maxDurationSeconds').nullable().default(null),
+      maxDurationSeconds: positive('maxDurationSeconds').nullable().default(null).describe('A session longer than this (seconds) is invalid; null (the default): no maximum.'),
       /** Whether a session without a meter reading is invalid. */
-      requireEnergy: z.boolean({ error: 'requireEnergy must be true or false' }).default(true),
+      requireEnergy: z.boolean({ error: 'requireEnergy must be true or false' }).default(true).describe('Whether a session without a meter reading is invalid; default true.'),
       /** Authorisation statuses that count as accepted; every other status is a rejection. */
       acceptedAuthorizations: readonlyOutput(
         z.array(authorizationStatusSchema, { error: 'acceptedAuthorizations is a list of authorisation statuses' }).min(1, { error: 'at least one authorisation status must be accepted' }),
-      ).default(['Accepted']),
+      )
+        .default(['Accepted'])
+        .describe('Authorisation statuses that count as accepted; every other status is a rejection; default ["Accepted"].'),
       /** Zero or very low consumption: a session with at most this energy (kWh) is invalid; `null` = off. */
-      lowEnergy: z.strictObject({ atMostKWh: nonNegative('atMostKWh') }, { error: objectError('low energy rule') }).nullable().default(null),
+      lowEnergy: z
+        .strictObject({ atMostKWh: nonNegative('atMostKWh').describe('A session with at most this energy (kWh) is invalid.') }, { error: objectError('low energy rule') })
+        .nullable()
+        .default(null)
+        .describe('Zero or very low consumption makes a session invalid; null (the default): off.'),
       /**
        * Implausible average power: energy / duration above the connector's
        * `maxPowerKW` (or `kW` here when the session does not say) plus a
@@ -44,18 +57,25 @@ export const validityConfigSchema = z
        */
       maxAveragePower: z
         .strictObject(
-          { kW: positive('kW').optional(), tolerancePercent: nonNegative('tolerancePercent').prefault('10') },
+          {
+            kW: positive('kW').optional().describe("The connector's power in kW, where the session does not say (maxPowerKW)."),
+            tolerancePercent: nonNegative('tolerancePercent').prefault('10').describe('How far above the power (percent) is still plausible; default 10.'),
+          },
           { error: objectError('average power rule') },
         )
         .nullable()
-        .default(null),
+        .default(null)
+        .describe("An average power (energy / duration) above the connector's makes a session invalid; null (the default): off."),
       /** Stop reasons that make a session invalid (e.g. EmergencyStop, GroundFault); none by default. */
-      invalidStopReasons: readonlyOutput(z.array(stopReasonSchema, { error: 'invalidStopReasons is a list of stop reasons' })).default([]),
+      invalidStopReasons: readonlyOutput(z.array(stopReasonSchema, { error: 'invalidStopReasons is a list of stop reasons' }))
+        .default([])
+        .describe('Stop reasons that make a session invalid (e.g. EmergencyStop, GroundFault); none by default.'),
       /** A session that starts before this instant is invalid; `null` = off. */
-      earliestStart: instantSchema().nullable().default(null),
+      earliestStart: instantSchema().nullable().default(null).describe('A session that starts before this date-time (with an offset) is invalid; null (the default): off.'),
     },
     { error: objectError('validity rules') },
   )
+  .describe("The validity rules: a session failing any is invalid. Every field is optional and defaults to the domain's rule.")
   .superRefine(
     ({ energyKWh, minDurationSeconds, maxDurationSeconds }, ctx) => {
       // Runs even when other fields failed, so one error lists every problem; fields that failed are skipped.

@@ -115,13 +115,14 @@ export function rateScheduleInputArb(options: { readonly currency?: string; read
 }
 
 /**
- * The parts of a licence that the kit draws separately, so a new kind of
- * schedule slots in beside the rates: when licences get reimbursement
- * ceiling schedules, their arbitrary becomes a `ceilings` part here.
+ * The parts of a licence that the kit draws separately: its rates, and the
+ * ceilings it names.
  */
 export interface LicenceParts {
   /** The licence's rates (default {@link rateScheduleInputArb}). */
   readonly rates?: fc.Arbitrary<LicenceInput['rates']>;
+  /** The ceiling schedule id(s) it names, `undefined` for none (default: none). */
+  readonly ceiling?: fc.Arbitrary<LicenceInput['ceiling']>;
 }
 
 /**
@@ -144,14 +145,16 @@ export function licenceInputArb(id: string, parts: LicenceParts = {}): fc.Arbitr
       period: periodArb,
       tokens: fc.option(tokenSelectorArb, { nil: undefined }),
       rates: parts.rates ?? rateScheduleInputArb(),
+      ceiling: parts.ceiling ?? fc.constant(undefined),
     })
-    .map(({ device, status, period, tokens, rates }) => ({
+    .map(({ device, status, period, tokens, rates, ceiling }) => ({
       id,
       device,
       status,
       ...period,
       ...(tokens === undefined ? {} : { tokens }),
       rates,
+      ...(ceiling === undefined ? {} : { ceiling }),
     }));
 }
 
@@ -172,28 +175,38 @@ function numbered<T>(max: number, prefix: string, item: (id: string) => fc.Arbit
   return fc.integer({ min: 0, max }).chain((count) => fc.tuple(...Array.from({ length: count }, (_, i) => item(`${prefix}-${i}`))));
 }
 
+/** The ceiling ids a generated licence names: mostly none, else one or both of the generated ceiling schedules. */
+const ceilingIdsArb: fc.Arbitrary<LicenceInput['ceiling']> = fc.oneof(
+  { arbitrary: fc.constant(undefined), weight: 2 },
+  { arbitrary: fc.constantFrom<LicenceInput['ceiling']>('region-a', ['region-b'], ['region-a', 'region-b']), weight: 1 },
+);
+
 /**
  * Licences and whitelist entries only (no validity rules), over
  * {@link POOL}; some licences share a named rate schedule from
- * `rateSchedules`, as a region's quarterly maximum is shared.
+ * `rateSchedules`, and some are capped by one or both ceiling schedules of
+ * `ceilingSchedules` (in force from 2000, so every session has a ceiling),
+ * as a region's quarterly maximum is shared.
  *
- * @example Object.keys(fc.sample(matchersConfigInputArb, 1)[0]); // => ['licences', 'whitelist', 'matching', 'splitBilling', 'rateSchedules']
+ * @example Object.keys(fc.sample(matchersConfigInputArb, 1)[0]); // => ['licences', 'whitelist', 'matching', 'splitBilling', 'rateSchedules', 'ceilingSchedules']
  */
-export const matchersConfigInputArb: fc.Arbitrary<Pick<ClassifierConfigInput, 'licences' | 'whitelist' | 'matching' | 'splitBilling' | 'rateSchedules'>> = fc
+export const matchersConfigInputArb: fc.Arbitrary<Pick<ClassifierConfigInput, 'licences' | 'whitelist' | 'matching' | 'splitBilling' | 'rateSchedules' | 'ceilingSchedules'>> = fc
   .record({
-    licences: numbered(4, 'lic', (id) => fc.tuple(licenceInputArb(id), fc.boolean())),
+    licences: numbered(4, 'lic', (id) => fc.tuple(licenceInputArb(id, { ceiling: ceilingIdsArb }), fc.boolean())),
     whitelist: numbered(4, 'wl', whitelistEntryInputArb),
     matching: fc.record({ reversedUids: fc.boolean(), verifyContractIds: fc.boolean() }),
     splitBilling: fc.record({ licenceCoverage: fc.constantFrom('start' as const, 'whole-session' as const, 'any-overlap' as const) }),
     shared: rateScheduleInputArb(),
+    ceilings: fc.tuple(rateScheduleInputArb(), rateScheduleInputArb()),
   })
-  .map(({ licences, whitelist, matching, splitBilling, shared }) => ({
+  .map(({ licences, whitelist, matching, splitBilling, shared, ceilings: [regionA, regionB] }) => ({
     // A licence that shares the schedule names it instead of listing its own rates.
     licences: licences.map(([licence, sharesSchedule]) => (sharesSchedule ? { ...licence, rates: 'shared' } : licence)),
     whitelist,
     matching,
     splitBilling,
     rateSchedules: { shared: { timeZone: 'Europe/Brussels', rates: shared } },
+    ceilingSchedules: { 'region-a': { timeZone: 'Europe/Brussels', rates: regionA }, 'region-b': { timeZone: 'America/New_York', rates: regionB } },
   }));
 
 /**

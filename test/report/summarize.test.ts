@@ -8,15 +8,15 @@ import type { ClassifierConfigInput } from '../../src/classify/config';
 import { SESSION_TYPES, type SessionType } from '../../src/classify/session-type';
 import { attributeCost, type CostOptions } from '../../src/cost/attribute-cost';
 import { CurrencyMismatchError, money, type Money } from '../../src/cost/money';
-import { ROUNDING_MODES, roundMoney } from '../../src/cost/rounding';
+import { roundMoney } from '../../src/cost/rounding';
 import type { LicenceInput } from '../../src/matchers/licence';
 import { Exact } from '../../src/model/decimal';
-import type { PriceInput } from '../../src/model/price';
 import type { SessionInput } from '../../src/model/session';
 import { NO_USER, summarize, type Summary, type Totals, type TypedTotals } from '../../src/report/summarize';
 import { sampleConfig, sampleSessions } from '../../src/sample';
-import { classifierConfigInputArb, decimalTextArb, parsed, sessionInputArb } from '../../src/testing';
+import { parsed } from '../../src/testing';
 import { SPLIT_BILLING_SESSION } from '../support/sessions';
+import { batchArb } from '../support/assessed';
 
 const OWN_UID = '04A23B5C';
 const HOME = { id: 'cp_home_42', locationId: 'home-42' } as const;
@@ -241,38 +241,6 @@ describe('summarize: currencies', () => {
 });
 
 // ---------------------------------------------------------------------------
-
-const priceInputArb: fc.Arbitrary<PriceInput | undefined> = fc.option(
-  fc.oneof(
-    fc.record({ inclVat: decimalTextArb(0, 300, 4), currency: fc.constant('EUR') }),
-    fc.record({ exclVat: decimalTextArb(0, 300, 4), vatPercent: fc.constantFrom('0', '6', '21', '5.5'), currency: fc.constant('EUR') }),
-    fc.record({ exclVat: decimalTextArb(0, 300, 4), currency: fc.constant('EUR') }),
-  ),
-  { nil: undefined },
-);
-
-/** A random batch of classified and priced sessions under a random configuration. */
-const batchArb: fc.Arbitrary<AssessedSession[]> = fc
-  .record({
-    config: classifierConfigInputArb,
-    rounding: fc.constantFrom(...ROUNDING_MODES),
-    sessions: fc.array(
-      fc.record({
-        input: sessionInputArb,
-        price: priceInputArb,
-        userId: fc.option(fc.constantFrom('u-1', 'u-2', 'an.claes'), { nil: undefined }),
-      }),
-      { maxLength: 25 },
-    ),
-  })
-  .map(({ config, rounding, sessions }) => {
-    const by = createClassifier(config);
-    return sessions.map(({ input, price, userId }, index) => {
-      const session = parsed({ ...input, id: `s-${index}`, ...(price && { price }), ...(userId && { userId }) });
-      const classification = by.classify(session);
-      return { session, classification, cost: attributeCost(session, classification, { rounding }) };
-    });
-  });
 
 const zoneArb = fc.constantFrom('Europe/Brussels', 'UTC', 'America/New_York', 'Asia/Tokyo', 'Pacific/Chatham');
 

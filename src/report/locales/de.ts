@@ -21,6 +21,7 @@ export const de: LocaleDefinition = {
       reimbursement: 'Erstattung',
       total: 'Gesamt',
       noUser: '(kein Nutzer)',
+      currency: 'Währung',
     },
     statement: { employeeId: 'Mitarbeiter', sessionId: 'Ladevorgang', start: 'Beginn', end: 'Ende', licenceId: 'Lizenz', energy: 'Energie', rate: 'Tarif', amount: 'Betrag', total: 'Gesamt' },
   },

@@ -21,6 +21,7 @@ export const en: LocaleDefinition = {
       reimbursement: 'Reimbursement',
       total: 'Total',
       noUser: '(no user)',
+      currency: 'Currency',
     },
     statement: { employeeId: 'Employee', sessionId: 'Session', start: 'Start', end: 'End', licenceId: 'Licence', energy: 'Energy', rate: 'Rate', amount: 'Amount', total: 'Total' },
   },

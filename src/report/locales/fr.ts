@@ -24,6 +24,7 @@ export const fr: LocaleDefinition = {
       reimbursement: 'Remboursement',
       total: 'Total',
       noUser: '(sans utilisateur)',
+      currency: 'Devise',
     },
     statement: { employeeId: 'Employé', sessionId: 'Session', start: 'Début', end: 'Fin', licenceId: 'Licence', energy: 'Énergie', rate: 'Tarif', amount: 'Montant', total: 'Total' },
   },

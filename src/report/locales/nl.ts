@@ -21,6 +21,7 @@ export const nl: LocaleDefinition = {
       reimbursement: 'Terugbetaling',
       total: 'Totaal',
       noUser: '(geen gebruiker)',
+      currency: 'Valuta',
     },
     statement: { employeeId: 'Werknemer', sessionId: 'Sessie', start: 'Start', end: 'Einde', licenceId: 'Licentie', energy: 'Energie', rate: 'Tarief', amount: 'Bedrag', total: 'Totaal' },
   },
