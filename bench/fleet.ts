@@ -68,9 +68,13 @@ export function fleetConfig(): ClassifierConfigInput {
 
 /** `count` sessions of the fleet in 2026, seeded. */
 export function fleetSessions(count: number, seed = 42): SessionInput[] {
+  return [...fleetStream(count, seed)];
+}
+
+/** The same sessions one at a time, so a million pass without being held. */
+export function* fleetStream(count: number, seed = 42): Generator<SessionInput> {
   const next = random(seed);
   const start = Date.parse('2026-01-01T00:00:00Z');
-  const sessions: SessionInput[] = [];
   for (let n = 0; n < count; n++) {
     const driver = Math.floor(next() * DRIVERS);
     const roll = next();
@@ -87,24 +91,23 @@ export function fleetSessions(count: number, seed = 42): SessionInput[] {
     };
     if (roll < 0.6) {
       const excl = (Number(energy) * 0.45).toFixed(2);
-      sessions.push({ ...base, token, chargePoint: { id: `pub-${Math.floor(next() * 5000)}`, connectorId: '1', locationId: `loc-${Math.floor(next() * 2000)}`, operatorId: 'BE*ION' }, price: { exclVat: excl, inclVat: (Number(excl) * 1.21).toFixed(2), currency: 'EUR' } });
+      yield { ...base, token, chargePoint: { id: `pub-${Math.floor(next() * 5000)}`, connectorId: '1', locationId: `loc-${Math.floor(next() * 2000)}`, operatorId: 'BE*ION' }, price: { exclVat: excl, inclVat: (Number(excl) * 1.21).toFixed(2), currency: 'EUR' } };
     } else if (roll < 0.85) {
       const home = driver % LICENCES;
-      sessions.push({ ...base, token: { ...token, uid: `04${hex(home, 6)}` }, chargePoint: { id: `home-${hex(home, 4)}`, connectorId: '1', locationId: `home-${home}` } });
+      yield { ...base, token: { ...token, uid: `04${hex(home, 6)}` }, chargePoint: { id: `home-${hex(home, 4)}`, connectorId: '1', locationId: `home-${home}` } };
     } else if (roll < 0.95) {
-      sessions.push({ ...base, token, chargePoint: { id: `site-cp-${driver % 50}`, connectorId: '2', locationId: `site-${(driver % 5) + 5 * Math.floor(next() * 10)}`, operatorId: 'BE*ACM' } });
+      yield { ...base, token, chargePoint: { id: `site-cp-${driver % 50}`, connectorId: '2', locationId: `site-${(driver % 5) + 5 * Math.floor(next() * 10)}`, operatorId: 'BE*ACM' } };
     } else {
       const kind = Math.floor(next() * 3);
-      sessions.push({
+      yield {
         ...base,
         endedAt: kind === 0 ? new Date(startedMs + 49_000).toISOString() : base.endedAt,
         energyKWh: kind === 1 ? null : kind === 2 ? '412.5' : energy,
         token: kind === 0 ? { ...token, authorization: 'Blocked' as const } : token,
         chargePoint: { id: `pub-${Math.floor(next() * 5000)}`, locationId: 'loc-1', operatorId: 'BE*ION' },
-      });
+      };
     }
   }
-  return sessions;
 }
 
 /** The fleet with `count` sessions. */

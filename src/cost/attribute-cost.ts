@@ -182,7 +182,8 @@ export function attributeCost(session: ChargingSession, classification: Classifi
       if (digits === null) {
         return { sessionId, type: 'normal', payer: 'employer', payee: 'msp', budget: 'operational', amount: zero, operationalBudget: zero, reimbursement: zero, basis, flags: [...flags, 'currency-unknown'] };
       }
-      const amount = make(exact.amount.toDecimalPlaces(digits, rounding), price.currency);
+      // A price already in whole minor units (the usual case) is its own rounded amount.
+      const amount = exact.amount.decimalPlaces() <= digits ? exactAmount : make(exact.amount.toDecimalPlaces(digits, rounding), price.currency);
       return { sessionId, type: 'normal', payer: 'employer', payee: 'msp', budget: 'operational', amount, operationalBudget: amount, reimbursement: zero, basis, flags };
     }
     case 'split-billing': {
