@@ -54,7 +54,10 @@ bench
       if (result.success) sink = attributeCost(result.data, classifier.classify(result.data));
     }
   })
-  .add('baseline: classify', () => {
+  .add('baseline: read + classify (its own date parsing)', () => {
+    for (const input of sessions) sink = hand.classify(handRead(input));
+  })
+  .add('baseline: classify alone, on what it read', () => {
     for (const s of handSessions) sink = hand.classify(s);
   })
   .add('library: classify', () => {
@@ -98,7 +101,8 @@ const rows = bench.tasks.map((task) => {
 console.log(`\n${N} fleet sessions per iteration; Node ${process.version}\n`);
 console.table(rows);
 const ratio = (a: string, b: string) => (median(a) / median(b)).toFixed(2);
-console.log(`classify, library / baseline: ${ratio('library: classify', 'baseline: classify')}`);
+console.log(`classify on parsed sessions, library / baseline read + classify: ${ratio('library: classify', 'baseline: read + classify (its own date parsing)')}`);
+console.log(`classify on parsed sessions, library / baseline classify alone: ${ratio('library: classify', 'baseline: classify alone, on what it read')}`);
 console.log(`end to end, library / baseline: ${ratio('library: JSON.parse + parseSession + classify + attributeCost', 'baseline: JSON.parse + read + classify + cost')}`);
 console.log(`end to end, library / JSON.parse: ${ratio('library: JSON.parse + parseSession + classify + attributeCost', 'JSON.parse of a line (the floor)')}`);
 

@@ -58,7 +58,7 @@ export { summaryRows, summaryCsv, type SummaryRow, type SummaryRowsOptions } fro
 export { LOCALE_DEFINITIONS, resolveLocale, isLocale, type LocaleInput } from './report/locale.js';
 export type { LocaleDefinition, ReasonFigures, ReasonExplanations } from './report/locale-definition.js';
 export { ACTIVITY_COLUMNS, CPO_COLUMNS, STATEMENT_COLUMNS, SUMMARY_COLUMNS, SUMMARY_LABELS } from './report/columns.js';
-export type { ActivityColumn, CpoColumn, StatementColumn, SummaryLabel } from './report/columns.js';
+export type { ActivityColumn, CpoColumn, StatementColumn, SummaryColumn, SummaryLabel } from './report/columns.js';
 export { explainReason, type ExplainOptions } from './report/explain.js';
 export { LICENCE_MISMATCHES, type LicenceMismatch } from './matchers/licence.js';
 

@@ -181,9 +181,15 @@ export interface TokenSets {
   readonly groupIds: ReadonlySet<string>;
 }
 
+/** The empty set, shared: most selectors name one or two kinds of identifier. */
+export const NO_IDENTIFIERS: ReadonlySet<string> = new Set();
+
+/** A set of identifiers; the shared empty set when there are none. */
+export const identifierSet = (identifiers: readonly string[]): ReadonlySet<string> => (identifiers.length === 0 ? NO_IDENTIFIERS : new Set(identifiers));
+
 /** The selector's identifiers as sets. */
 export function tokenSets(identifiers: TokenIdentifiers): TokenSets {
-  return { uids: new Set(identifiers.uids), contractIds: new Set(identifiers.contractIds), groupIds: new Set(identifiers.groupIds) };
+  return { uids: identifierSet(identifiers.uids), contractIds: identifierSet(identifiers.contractIds), groupIds: identifierSet(identifiers.groupIds) };
 }
 
 /** True when the selector (as sets) names one of the session token's identifiers. */

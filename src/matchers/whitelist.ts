@@ -12,6 +12,7 @@ import {
   tokenSelectorIdentifiers,
   tokenSelectorSchema,
   tokenSets,
+  identifierSet,
   type ChargePointLookup,
   type TokenLookup,
   type TokenSets,
@@ -110,9 +111,9 @@ export function indexWhitelist(entries: readonly WhitelistEntry[]): WhitelistInd
     addAll(byOperatorId, chargePoints.operatorIds, position);
     return {
       tokens: tokenSets(tokens),
-      ids: new Set(chargePoints.ids),
-      locationIds: new Set(chargePoints.locationIds),
-      operatorIds: new Set(chargePoints.operatorIds),
+      ids: identifierSet(chargePoints.ids),
+      locationIds: identifierSet(chargePoints.locationIds),
+      operatorIds: identifierSet(chargePoints.operatorIds),
       fromMs: entry.period.from?.getTime() ?? -Infinity,
       untilMs: entry.period.until?.getTime() ?? Infinity,
     };

@@ -19,12 +19,20 @@ export function resolvedObject<S extends z.ZodType, R, O>(
   resolve: (value: Readonly<Record<string, unknown>>, ctx: IssueSink) => R,
   build: (value: z.output<S>, resolved: R) => O,
 ) {
-  const results = new WeakMap<object, R>();
+  // zod runs an object's checks and then, when they pass, its transform, with no other object of this
+  // schema in between: the last object resolved is the one being built.
+  let lastValue: unknown = null;
+  let lastResult: R | undefined;
+  const ignore: IssueSink = { addIssue: () => undefined };
   return schema
-    .superRefine((value, ctx) => {
-      results.set(value as object, resolve(value as Record<string, unknown>, ctx as unknown as IssueSink));
-    }, { when: isObject })
-    .transform((value) => build(value, results.get(value as object) as R));
+    .superRefine(
+      (value, ctx) => {
+        lastResult = resolve(value as Record<string, unknown>, ctx as unknown as IssueSink);
+        lastValue = value;
+      },
+      { when: isObject },
+    )
+    .transform((value) => build(value, value === lastValue ? (lastResult as R) : resolve(value as Record<string, unknown>, ignore)));
 }
 
 /** A configured date or date-time as given, or `undefined` when it is not one (its own issue is reported elsewhere). */

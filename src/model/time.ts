@@ -123,6 +123,21 @@ export type InstantParse = { ok: true; instant: Date; dateOnly: boolean } | { ok
 export function parseInstant(text: string, timeZone: string | undefined): InstantParse {
   const quick = instantQuickly(text);
   if (quick !== undefined) return { ok: true, instant: new Date(quick), dateOnly: false };
+  if (timeZone === undefined) return parseInstantSlowly(text, timeZone);
+  // Configurations name the same few local dates again and again (every licence "from 2025-01-01").
+  const key = `${timeZone}\u0000${text}`;
+  const known = localReadings.get(key);
+  if (known) return known.ok ? { ...known, instant: new Date(known.instant.getTime()) } : known;
+  const read = parseInstantSlowly(text, timeZone);
+  if (localReadings.size >= 10_000) localReadings.clear();
+  localReadings.set(key, read);
+  return read.ok ? { ...read, instant: new Date(read.instant.getTime()) } : read;
+}
+
+/** Local dates and times read so far, per time zone: bounded. */
+const localReadings = new Map<string, InstantParse>();
+
+function parseInstantSlowly(text: string, timeZone: string | undefined): InstantParse {
   const match = ISO_DATE_TIME.exec(text.trim());
   if (!match) {
     return { ok: false, reason: 'expected an ISO 8601 date-time such as "2022-11-10T14:50:16+01:00"' };
