@@ -6,6 +6,7 @@ import {
   VALIDITY_RULES,
   averagePowerPlausible,
   checkValidity,
+  compileValidity,
   durationLongEnough,
   durationNotTooLong,
   endNotBeforeStart,
@@ -18,6 +19,7 @@ import {
   tokenAccepted,
 } from '../../src/rules/rules';
 import { INVALID_REASON_CODES } from '../../src/rules/reason';
+import { compareDecimals, Exact } from '../../src/model/decimal';
 import { parseSession, type SessionInput } from '../../src/model/session';
 import { SPLIT_BILLING_SESSION } from '../support/sessions';
 import { AUTHORIZATION_STATUSES, type AuthorizationStatus } from '../../src/model/token';
@@ -364,6 +366,37 @@ describe('properties', () => {
         const minDurationSeconds = (minMs / 1000).toFixed(3);
         expect(codes(session({ durationMs }), { minDurationSeconds }).includes('duration-too-short')).toBe(durationMs < minMs);
       }),
+    );
+  });
+});
+
+describe('compileValidity: the prepared check', () => {
+  const configArb = validityConfigInputArb.map((input) => validityConfigSchema.parse(input));
+  const stopReasonArb = fc.option(fc.constantFrom('DeAuthorized', 'EmergencyStop', 'EVDisconnected', 'GroundFault'), { nil: undefined });
+
+  it('gives exactly the reasons of checkValidity, or null where it gives none', () => {
+    fc.assert(
+      fc.property(sessionArb, configArb, nowArb, stopReasonArb, fc.boolean(), (s, config, now, stopReason, stopsInvalid) => {
+        const session = stopReason === undefined ? s : { ...s, stopReason };
+        const withStops = stopsInvalid ? { ...config, invalidStopReasons: ['EmergencyStop', 'GroundFault'] as const } : config;
+        const reference = checkValidity(session, withStops, now);
+        expect(compileValidity(withStops)(session, now)).toEqual(reference.length === 0 ? null : reference);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
+
+describe('compareDecimals', () => {
+  it('orders as comparedTo does', () => {
+    const decimalArb = fc.oneof(decimalTextArb(-1000, 1000, 8), fc.constantFrom('0', '-0', '350', '350.000', '1e14', '-1e-20'));
+    fc.assert(
+      fc.property(decimalArb, decimalArb, (a, b) => {
+        const x = new Exact(a);
+        const y = new Exact(b);
+        expect(compareDecimals(x, y)).toBe(x.comparedTo(y));
+      }),
+      { numRuns: 2_000 },
     );
   });
 });
