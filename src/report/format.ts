@@ -1,7 +1,8 @@
 import { usageError } from '../errors.js';
 import type { Decimal } from 'decimal.js';
 import { findMinorUnitDigits } from '../cost/rounding.js';
-import { Exact } from '../model/decimal.js';
+import { Exact, isDecimal } from '../model/decimal.js';
+import { describe } from '../model/messages.js';
 import { isCurrencyCode } from '../model/price.js';
 import { assertTimeZone, offsetMinutesAt } from '../model/time.js';
 import { resolveLocale, type LocaleInput } from './locale.js';
@@ -76,9 +77,11 @@ export function formatDurationMinutes(ms: number, locale: LocaleInput = 'en'): s
 
 /** Rounds half-up (away from zero) to `places` and writes plain notation, with no negative zero. */
 function roundedText(value: Decimal, places: number, what: string): string {
-  const exact = new Exact(value);
-  if (!exact.isFinite()) throw usageError(['value'], `${what} needs a finite decimal, received ${exact.toString()}`);
-  const rounded = exact.toDecimalPlaces(places, Exact.ROUND_HALF_UP);
+  if (!isDecimal(value) || !value.isFinite()) throw usageError(['value'], `${what} needs a finite decimal, received ${describe(value)}`);
+  if (value.isZero()) return '0';
+  // The usual figure already has no more decimals than are shown: written as it is, nothing to round.
+  if (value.decimalPlaces() <= places) return value.toFixed();
+  const rounded = new Exact(value).toDecimalPlaces(places, Exact.ROUND_HALF_UP);
   return rounded.isZero() ? '0' : rounded.toFixed();
 }
 

@@ -71,15 +71,13 @@ interface ResolvedViewOptions {
   readonly locale: LocaleDefinition;
 }
 
-/** Options checked so far, per options object: rows made one call at a time with the same options check them once. */
-const resolvedOptions = new WeakMap<ViewOptions, ResolvedViewOptions>();
+/** The options when none are given, and what they resolve to, checked once. */
+const NO_OPTIONS: ViewOptions = Object.freeze({});
+let defaults: ResolvedViewOptions | undefined;
 
 function resolveOptions(options: ViewOptions): ResolvedViewOptions {
-  const known = typeof options === 'object' && options !== null ? resolvedOptions.get(options) : undefined;
-  if (known) return known;
-  const resolved = checkOptions(options);
-  resolvedOptions.set(options, resolved);
-  return resolved;
+  if (options === NO_OPTIONS) return (defaults ??= checkOptions(options));
+  return checkOptions(options);
 }
 
 function checkOptions(options: ViewOptions): ResolvedViewOptions {
@@ -168,7 +166,7 @@ function buildCpoRow({ session, classification, cost }: AssessedSession, { timeZ
  * [row.time, row.user, row.operator, row.description]; // => ['2022-11-10 14:50:16', 'test-user', 'BE*MBF', '3.667 kWh – 0:15:02']
  * [row.type, row.typeLabel, row.priceInclVat]; // => ['split-billing', 'Split billing', '–']
  */
-export function activityRow(item: AssessedSession, options: ViewOptions = {}): ActivityRow {
+export function activityRow(item: AssessedSession, options: ViewOptions = NO_OPTIONS): ActivityRow {
   const resolved = resolveOptions(options);
   if (!isAssessedSession(item)) throw usageError(['item'], `expected an assessed session, received ${describe(item)}`);
   return buildActivityRow(item, resolved);
@@ -190,7 +188,7 @@ export function activityRow(item: AssessedSession, options: ViewOptions = {}): A
  * [row.start, row.end, row.station, row.connector]; // => ['2022-11-10 14:50', '2022-11-10 15:05', 'cp_test2', '1']
  * [row.duration, row.energy, row.remuneration, row.remunerationType]; // => ['15 minutes', '3.667 kWh', '€2.44', 'Split billing']
  */
-export function cpoRow(item: AssessedSession, options: ViewOptions = {}): CpoRow {
+export function cpoRow(item: AssessedSession, options: ViewOptions = NO_OPTIONS): CpoRow {
   const resolved = resolveOptions(options);
   if (!isAssessedSession(item)) throw usageError(['item'], `expected an assessed session, received ${describe(item)}`);
   return buildCpoRow(item, resolved);
@@ -211,7 +209,7 @@ export function cpoRow(item: AssessedSession, options: ViewOptions = {}): CpoRow
  * lines[0]; // => 'Session,Time,User,Operator,Description,Session type,Price (incl. VAT)'
  * lines[1]; // => 'rel-1,2022-11-10 14:50:16,test-user,BE*MBF,3.667 kWh – 0:15:02,Split billing,–'
  */
-export function activityCsv(items: readonly AssessedSession[], options: ViewOptions = {}): string {
+export function activityCsv(items: readonly AssessedSession[], options: ViewOptions = NO_OPTIONS): string {
   const view = activityView(options);
   checkItems(items);
   let text = view.csvHeader;
@@ -234,7 +232,7 @@ export function activityCsv(items: readonly AssessedSession[], options: ViewOpti
  * lines[0]; // => 'Sessie,Start,Einde,Laadpaal,Connector,Duur,Energie,Vergoeding,Type vergoeding'
  * lines[1]; // => 'rel-1,2022-11-10 14:50,2022-11-10 15:05,cp_test2,1,15 minuten,"3,667 kWh","€\u00a02,44",Split billing'
  */
-export function cpoCsv(items: readonly AssessedSession[], options: ViewOptions = {}): string {
+export function cpoCsv(items: readonly AssessedSession[], options: ViewOptions = NO_OPTIONS): string {
   const view = cpoView(options);
   checkItems(items);
   let text = view.csvHeader;
@@ -291,7 +289,7 @@ function view<Row, Column extends keyof Row & string>(
  * view.csvRow(assessed[0]!); // => 'rel-1,2022-11-10 14:50:16,test-user,BE*MBF,"3,667 kWh – 0:15:02",Split billing,–\r\n'
  * @throws {ConfigError} when the locale or time zone is unknown
  */
-export function activityView(options: ViewOptions = {}): View<ActivityRow> {
+export function activityView(options: ViewOptions = NO_OPTIONS): View<ActivityRow> {
   const resolved = resolveOptions(options);
   return view(resolved, ACTIVITY_COLUMNS, resolved.locale.headers.activity, buildActivityRow);
 }
@@ -306,7 +304,7 @@ export function activityView(options: ViewOptions = {}): View<ActivityRow> {
  * view.row(assessed[0]!).remuneration; // => '€2.44'
  * @throws {ConfigError} when the locale or time zone is unknown
  */
-export function cpoView(options: ViewOptions = {}): View<CpoRow> {
+export function cpoView(options: ViewOptions = NO_OPTIONS): View<CpoRow> {
   const resolved = resolveOptions(options);
   return view(resolved, CPO_COLUMNS, resolved.locale.headers.cpo, buildCpoRow);
 }
