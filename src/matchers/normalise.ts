@@ -26,8 +26,7 @@ export function asciiUpperCase(text: string): string {
  * @example normaliseUid('04:a2:3b'); // => '04A23B'
  */
 export function normaliseUid(uid: string): string {
-  if (ALREADY_NORMAL.test(uid)) return uid;
-  return asciiUpperCase(uid.replace(UID_SEPARATORS, ''));
+  return remembered(uids, uid, uidSlowly);
 }
 
 /**
@@ -64,8 +63,7 @@ export function normaliseContractId(contractId: string): string {
  * @example normaliseId('acme'); // => 'ACME'
  */
 export function normaliseId(id: string): string {
-  if (ALREADY_NORMAL.test(id)) return id;
-  return asciiUpperCase(id.trim());
+  return remembered(ids, id, idSlowly);
 }
 
 /**
@@ -74,6 +72,29 @@ export function normaliseId(id: string): string {
  * @example normaliseOperatorId('be-mbf'); // => 'BEMBF'
  */
 export function normaliseOperatorId(id: string): string {
-  if (ALREADY_NORMAL.test(id)) return id;
-  return asciiUpperCase(id.replace(/[\s*-]/g, ''));
+  return remembered(operatorIds, id, operatorIdSlowly);
+}
+
+/**
+ * Identifiers normalised so far, per kind: a fleet's sessions name the same
+ * cards and charge points again and again, and a remembered answer skips the
+ * normalising and hands back a string whose hash is already known. Bounded:
+ * cleared when full.
+ */
+const uids = new Map<string, string>();
+const ids = new Map<string, string>();
+const operatorIds = new Map<string, string>();
+const REMEMBERED = 50_000;
+const uidSlowly = (text: string) => asciiUpperCase(text.replace(UID_SEPARATORS, ''));
+const idSlowly = (text: string) => asciiUpperCase(text.trim());
+const operatorIdSlowly = (text: string) => asciiUpperCase(text.replace(/[\s*-]/g, ''));
+
+function remembered(known: Map<string, string>, text: string, normalise: (text: string) => string): string {
+  let normalised = known.get(text);
+  if (normalised === undefined) {
+    normalised = ALREADY_NORMAL.test(text) ? text : normalise(text);
+    if (known.size >= REMEMBERED) known.clear();
+    known.set(text, normalised);
+  }
+  return normalised;
 }
