@@ -26,7 +26,7 @@ export function asciiUpperCase(text: string): string {
  * @example normaliseUid('04:a2:3b'); // => '04A23B'
  */
 export function normaliseUid(uid: string): string {
-  return remembered(uids, uid, uidSlowly);
+  return ALREADY_NORMAL.test(uid) ? uid : uidSlowly(uid);
 }
 
 /**
@@ -63,7 +63,7 @@ export function normaliseContractId(contractId: string): string {
  * @example normaliseId('acme'); // => 'ACME'
  */
 export function normaliseId(id: string): string {
-  return remembered(ids, id, idSlowly);
+  return ALREADY_NORMAL.test(id) ? id : idSlowly(id);
 }
 
 /**
@@ -72,11 +72,11 @@ export function normaliseId(id: string): string {
  * @example normaliseOperatorId('be-mbf'); // => 'BEMBF'
  */
 export function normaliseOperatorId(id: string): string {
-  return remembered(operatorIds, id, operatorIdSlowly);
+  return ALREADY_NORMAL.test(id) ? id : operatorIdSlowly(id);
 }
 
 /**
- * Identifiers normalised so far, per kind: a fleet's sessions name the same
+ * Identifiers of sessions normalised so far, per kind: a fleet's sessions name the same
  * cards and charge points again and again, and a remembered answer skips the
  * normalising and hands back a string whose hash is already known. Bounded:
  * cleared when full.
@@ -92,9 +92,16 @@ const operatorIdSlowly = (text: string) => asciiUpperCase(text.replace(/[\s*-]/g
 function remembered(known: Map<string, string>, text: string, normalise: (text: string) => string): string {
   let normalised = known.get(text);
   if (normalised === undefined) {
-    normalised = ALREADY_NORMAL.test(text) ? text : normalise(text);
+    normalised = normalise(text);
     if (known.size >= REMEMBERED) known.clear();
     known.set(text, normalised);
   }
   return normalised;
 }
+
+/** {@link normaliseUid} for a session's lookup: remembered. */
+export const lookupUid = (uid: string): string => remembered(uids, uid, normaliseUid);
+/** {@link normaliseId} for a session's lookup: remembered. */
+export const lookupId = (id: string): string => remembered(ids, id, normaliseId);
+/** {@link normaliseOperatorId} for a session's lookup: remembered. */
+export const lookupOperatorId = (id: string): string => remembered(operatorIds, id, normaliseOperatorId);

@@ -103,17 +103,13 @@ export function buildRateSchedule(
 }
 
 /** Each schedule's periods as numbers, read once: later changes to its Dates change no answer. */
-const bounds = new WeakMap<RateSchedule, { readonly fromMs: Float64Array; readonly untilMs: Float64Array }>();
+const bounds = new WeakMap<RateSchedule, { readonly fromMs: readonly number[]; readonly untilMs: readonly number[] }>();
 
 function boundsOf(schedule: RateSchedule) {
   let found = bounds.get(schedule);
   if (!found) {
     const { rates } = schedule;
-    found = { fromMs: new Float64Array(rates.length), untilMs: new Float64Array(rates.length) };
-    rates.forEach((rate, i) => {
-      found!.fromMs[i] = rate.from.getTime();
-      found!.untilMs[i] = rate.until === null ? Infinity : rate.until.getTime();
-    });
+    found = { fromMs: rates.map((rate) => rate.from.getTime()), untilMs: rates.map((rate) => (rate.until === null ? Infinity : rate.until.getTime())) };
     bounds.set(schedule, found);
   }
   return found;

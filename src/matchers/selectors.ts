@@ -5,7 +5,7 @@ import { identifierSchema } from '../model/identifier.js';
 import { objectError } from '../model/messages.js';
 import type { Token } from '../model/token.js';
 import { isValidEmaid } from './emaid.js';
-import { normaliseContractId, normaliseId, normaliseOperatorId, normaliseUid, reverseUidBytes } from './normalise.js';
+import { lookupId, lookupOperatorId, lookupUid, normaliseContractId, normaliseId, normaliseOperatorId, normaliseUid, reverseUidBytes } from './normalise.js';
 
 const idList = (what: string) => readonlyOutput(z.array(identifierSchema(what), { error: `expected a list of ${what}s` })).optional();
 
@@ -131,14 +131,14 @@ export interface TokenLookup {
  * @example tokenLookup({ uid: '04:a2:3b:5c', authorization: 'Accepted' }, { reversedUids: true, verifyContractIds: false }).reversedUid; // => '5C3BA204'
  */
 export function tokenLookup(token: Token, matching: TokenMatching, needed: LookupNeeds = EVERY_KIND): TokenLookup {
-  const uid = normaliseUid(token.uid);
+  const uid = lookupUid(token.uid);
   const reversed = matching.reversedUids ? reverseUidBytes(uid) : null;
   const { contractId, groupId } = token;
   return {
     uid,
     reversedUid: reversed !== uid ? reversed : null,
     contractId: needed.contractIds && contractId !== undefined && (!matching.verifyContractIds || isValidEmaid(contractId)) ? normaliseContractId(contractId) : null,
-    groupId: needed.groupIds && groupId !== undefined ? normaliseId(groupId) : null,
+    groupId: needed.groupIds && groupId !== undefined ? lookupId(groupId) : null,
   };
 }
 
@@ -168,9 +168,9 @@ export interface ChargePointLookup {
 export function chargePointLookup(chargePoint: ChargePoint, needed: LookupNeeds = EVERY_KIND): ChargePointLookup {
   const { locationId, operatorId } = chargePoint;
   return {
-    id: normaliseId(chargePoint.id),
-    locationId: needed.locationIds && locationId !== undefined ? normaliseId(locationId) : null,
-    operatorId: needed.operatorIds && operatorId !== undefined ? normaliseOperatorId(operatorId) : null,
+    id: lookupId(chargePoint.id),
+    locationId: needed.locationIds && locationId !== undefined ? lookupId(locationId) : null,
+    operatorId: needed.operatorIds && operatorId !== undefined ? lookupOperatorId(operatorId) : null,
   };
 }
 
