@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { classifierConfigSchema } from './config.js';
 
 /** A JSON Schema, as plain JSON. */
@@ -15,7 +15,7 @@ const NO_JSON_FORM = 'x-no-json-form';
  * members that only JavaScript can give (a `Decimal`, a `Date`) are left
  * out, so a decimal is a string or a number and a date a string.
  */
-function jsonFormSchema(schema: z.ZodType): JsonSchema {
+function jsonFormSchema(schema: z.core.$ZodType): JsonSchema {
   const generated = z.toJSONSchema(schema, {
     target: 'draft-2020-12',
     io: 'input',

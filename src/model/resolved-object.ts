@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Where a check reports issues. */
 export interface IssueSink {
@@ -14,17 +14,20 @@ const isObject = (payload: { value: unknown }) => typeof payload.value === 'obje
  * (a failed field holds what was given) and reports its issues; `build` gets
  * its result once the whole object is valid.
  */
-export function resolvedObject<S extends z.ZodType, R, O>(
+export function resolvedObject<S extends z.ZodMiniType, R, O>(
   schema: S,
   resolve: (value: Readonly<Record<string, unknown>>, ctx: IssueSink) => R,
   build: (value: z.output<S>, resolved: R) => O,
 ) {
   const results = new WeakMap<object, R>();
-  return schema
-    .superRefine((value, ctx) => {
-      results.set(value as object, resolve(value as Record<string, unknown>, ctx as unknown as IssueSink));
-    }, { when: isObject })
-    .transform((value) => build(value, results.get(value as object) as R));
+  return z.pipe(
+    schema.check(
+      z.superRefine((value, ctx) => {
+        results.set(value as object, resolve(value as Record<string, unknown>, ctx as unknown as IssueSink));
+      }, { when: isObject }),
+    ),
+    z.transform((value: z.output<S>) => build(value, results.get(value as object) as R)),
+  );
 }
 
 /** A configured date or date-time as given, or `undefined` when it is not one (its own issue is reported elsewhere). */
