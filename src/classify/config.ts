@@ -30,9 +30,9 @@ const precedenceSchema = z._default(
 const rateScheduleSchema = resolvedObject(
   z.strictObject(
     {
-      timeZone: withDescription(timeZoneSchema, "IANA time zone that the rates' local dates are read in; default Europe/Brussels."),
-      rates: withDescription(readonlyOutput(z.array(rateInputSchema, { error: 'give the rates as a list' })), 'The rates, in any order; none overlapping, one currency.'),
-      allowGaps: withDescription(z._default(z.boolean({ error: 'allowGaps must be true or false' }), false), 'Whether the rates may leave gaps (sessions in a gap get no rate); default false.'),
+      timeZone: withDescription(timeZoneSchema, 'rateSchedule.timeZone'),
+      rates: withDescription(readonlyOutput(z.array(rateInputSchema, { error: 'give the rates as a list' })), 'rateSchedule.rates'),
+      allowGaps: withDescription(z._default(z.boolean({ error: 'allowGaps must be true or false' }), false), 'rateSchedule.allowGaps'),
     },
     { error: objectError('rate schedule') },
   ),
@@ -52,7 +52,7 @@ const rateScheduleSchema = resolvedObject(
  */
 function namedSchedulesSchema(field: 'rateSchedules' | 'ceilingSchedules', what: string) {
   return z.pipe(
-    z.record(z.string(), withDescription(rateScheduleSchema, `A ${what}: rates in force from local dates.`), { error: `${field} maps ids to ${what}s` }).check(
+    z.record(z.string(), withDescription(rateScheduleSchema, `${field}.value`), { error: `${field} maps ids to ${what}s` }).check(
       z.superRefine((schedules, ctx) => {
         const seen = new Map<string, string>();
         for (const id of Object.keys(schedules)) {
@@ -96,14 +96,14 @@ const classifierConfigObjectSchema = withDescription(
         z.prefault(
           z.strictObject(
             {
-              reversedUids: withDescription(z._default(z.boolean({ error: 'reversedUids must be true or false' }), false), 'Whether a UID also matches with its bytes reversed (readers disagree on byte order); default false.'),
-              verifyContractIds: withDescription(z._default(z.boolean({ error: 'verifyContractIds must be true or false' }), false), 'Whether contract ids must carry a valid EMAID check character to be matched; default false.'),
+              reversedUids: withDescription(z._default(z.boolean({ error: 'reversedUids must be true or false' }), false), 'config.matching.reversedUids'),
+              verifyContractIds: withDescription(z._default(z.boolean({ error: 'verifyContractIds must be true or false' }), false), 'config.matching.verifyContractIds'),
             },
             { error: objectError('matching options') },
           ),
           {},
         ),
-        'How tokens are matched.',
+        'config.matching',
       ),
       splitBilling: withDescription(
         z.prefault(
@@ -111,42 +111,42 @@ const classifierConfigObjectSchema = withDescription(
             {
               licenceCoverage: withDescription(
                 z._default(z.enum(LICENCE_COVERAGES, { error: `licenceCoverage is one of ${LICENCE_COVERAGES.join(', ')}` }), 'start'),
-                'When a session counts as run while a licence was active: at its start (default), over the whole session, or on any overlap.',
+                'config.splitBilling.licenceCoverage',
               ),
             },
             { error: objectError('split billing options') },
           ),
           {},
         ),
-        'How split billing licences are judged.',
+        'config.splitBilling',
       ),
-      precedence: withDescription(precedenceSchema, 'The order of the split billing and whitelist matchers; default ["split-billing", "whitelist"]. Invalid always wins; normal is what remains.'),
+      precedence: withDescription(precedenceSchema, 'config.precedence'),
       /** Named rate schedules that licences can share, e.g. an employer's agreed price. */
-      rateSchedules: withDescription(z._default(namedSchedulesSchema('rateSchedules', 'rate schedule'), {}), 'Named rate schedules that licences share, by id.'),
+      rateSchedules: withDescription(z._default(namedSchedulesSchema('rateSchedules', 'rate schedule'), {}), 'config.rateSchedules'),
       /** Named ceiling schedules that cap licences' rates, e.g. a Belgian region's quarterly maximum home charging rate. */
-      ceilingSchedules: withDescription(z._default(namedSchedulesSchema('ceilingSchedules', 'ceiling schedule'), {}), "Named ceiling schedules that cap licences' rates, by id, e.g. one per Belgian region."),
+      ceilingSchedules: withDescription(z._default(namedSchedulesSchema('ceilingSchedules', 'ceiling schedule'), {}), 'config.ceilingSchedules'),
       licences: withDescription(
         z._default(
           readonlyOutput(
-            z.array(withDescription(licenceSchema, 'A split billing licence: a home device whose sessions the employer reimburses per kWh.'), { error: 'licences is a list' }).check(z.superRefine(uniqueIds('licences'), everyTime)),
+            z.array(withDescription(licenceSchema, 'config.licences.item'), { error: 'licences is a list' }).check(z.superRefine(uniqueIds('licences'), everyTime)),
           ),
           [],
         ),
-        'The split billing licences.',
+        'config.licences',
       ),
       whitelist: withDescription(
         z._default(
           readonlyOutput(
-            z.array(withDescription(whitelistEntrySchema, 'A whitelist entry: tokens that charge for free at some charge points.'), { error: 'whitelist is a list' }).check(z.superRefine(uniqueIds('whitelist'), everyTime)),
+            z.array(withDescription(whitelistEntrySchema, 'config.whitelist.item'), { error: 'whitelist is a list' }).check(z.superRefine(uniqueIds('whitelist'), everyTime)),
           ),
           [],
         ),
-        'The whitelist entries.',
+        'config.whitelist',
       ),
     },
     { error: objectError('classifier configuration') },
   ),
-  "The configuration of a charging session classifier (JSON form). Every part is optional and defaults to the domain's rules.",
+  'config',
 );
 
 /**

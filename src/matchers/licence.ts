@@ -33,14 +33,14 @@ export type LicenceCoverage = (typeof LICENCE_COVERAGES)[number];
 const deviceSchema = withDescription(
   z.strictObject(
     {
-      chargePointId: withDescription(z.optional(identifierSchema('charge point id')), 'The home charging station\'s charge point id.'),
-      serialNumber: withDescription(z.optional(identifierSchema('serial number')), 'The portable charging cable\'s serial number, e.g. an NRGkick\'s.'),
+      chargePointId: withDescription(z.optional(identifierSchema('charge point id')), 'licence.device.chargePointId'),
+      serialNumber: withDescription(z.optional(identifierSchema('serial number')), 'licence.device.serialNumber'),
     },
     { error: objectError('device') },
   ).check(z.refine((device) => (device.chargePointId === undefined) !== (device.serialNumber === undefined), {
     error: 'name the licensed device by exactly one of chargePointId (a home charging station) or serialNumber (a portable charging cable)',
   })),
-  'The licensed device, by exactly one of chargePointId or serialNumber.',
+  'licence.device',
 );
 
 /**
@@ -58,23 +58,23 @@ const deviceSchema = withDescription(
 export const licenceSchema = resolvedObject(
   z.strictObject(
     {
-      id: withDescription(identifierSchema('licence id'), 'The licence\'s id, unique among the licences.'),
+      id: withDescription(identifierSchema('licence id'), 'licence.id'),
       /** The employee the licence reimburses, whose monthly statement lists its sessions. */
-      employeeId: withDescription(z.optional(identifierSchema('employee id')), 'The employee the licence reimburses, whose monthly statement lists its sessions.'),
+      employeeId: withDescription(z.optional(identifierSchema('employee id')), 'licence.employeeId'),
       device: deviceSchema,
       status: withDescription(z.enum(LICENCE_STATUSES, {
         error: (issue) => `unknown licence status ${describe(issue.input)}; expected one of ${LICENCE_STATUSES.join(', ')}`,
-      }), 'Only an active licence makes sessions split billing.'),
-      validFrom: withDescription(zonedTimeInputSchema, 'Start of the validity period (inclusive): a local date (midnight in timeZone) or a date-time.'),
-      validUntil: withDescription(z.optional(z.nullable(zonedTimeInputSchema)), 'End of the validity period (exclusive); null or left out, still valid.'),
+      }), 'licence.status'),
+      validFrom: withDescription(zonedTimeInputSchema, 'licence.validFrom'),
+      validUntil: withDescription(z.optional(z.nullable(zonedTimeInputSchema)), 'licence.validUntil'),
       /** Only these tokens (the employee's own); left out, any token. */
-      tokens: withDescription(z.optional(tokenSelectorSchema), 'Only these tokens (the employee\'s own); left out, any token.'),
-      timeZone: withDescription(timeZoneSchema, 'IANA time zone that local dates and rates are read in; default Europe/Brussels.'),
+      tokens: withDescription(z.optional(tokenSelectorSchema), 'licence.tokens'),
+      timeZone: withDescription(timeZoneSchema, 'licence.timeZone'),
       rates: withDescription(z.union([readonlyOutput(z.array(rateInputSchema)), identifierSchema('rate schedule id')], {
         error: 'give the rates as a list such as [{ from: "2022-10-01", perKWh: "0.6654", currency: "EUR" }], or the id of a rate schedule',
-      }), 'The rate schedule: a list of rates, or the id of a schedule under rateSchedules.'),
+      }), 'licence.rates'),
       /** Whether the rate list may have gaps (sessions then get no rate). */
-      allowRateGaps: withDescription(z._default(z.boolean({ error: 'allowRateGaps must be true or false' }), false), 'Whether the rate list may have gaps (sessions in a gap get no rate); default false.'),
+      allowRateGaps: withDescription(z._default(z.boolean({ error: 'allowRateGaps must be true or false' }), false), 'licence.allowRateGaps'),
       /**
        * The legal ceiling(s) that cap the reimbursement: the id of a schedule
        * in the configuration's `ceilingSchedules`, or a list of ids (the
@@ -86,7 +86,7 @@ export const licenceSchema = resolvedObject(
             error: 'give the id of a ceiling schedule, such as "be-flanders", or a list of ids',
           }),
         ),
-        'The legal ceiling(s) capping the rate: the id of a schedule under ceilingSchedules, or a list of ids (the lowest in force applies).',
+        'licence.ceiling',
       ),
     },
     { error: objectError('licence') },

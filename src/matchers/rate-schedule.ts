@@ -14,13 +14,13 @@ import { currencySchema } from '../model/price.js';
  */
 export const rateInputSchema = z.strictObject(
   {
-    from: withDescription(zonedTimeInputSchema, 'In force from this local date (midnight in the schedule\'s time zone) or date-time, inclusive.'),
-    until: withDescription(z.optional(z.nullable(zonedTimeInputSchema)), 'In force until this local date or date-time, exclusive; left out, until the next rate starts.'),
+    from: withDescription(zonedTimeInputSchema, 'rate.from'),
+    until: withDescription(z.optional(z.nullable(zonedTimeInputSchema)), 'rate.until'),
     perKWh: withDescription(
       decimalSchema.check(z.refine((rate) => !rate.isNegative() || rate.isZero(), { error: 'a rate per kWh cannot be negative' })),
-      'The price per kWh, a decimal ("0.2822"; a string keeps every digit), without VAT.',
+      'rate.perKWh',
     ),
-    currency: withDescription(currencySchema, 'ISO 4217 currency code, e.g. "EUR"; one per schedule.'),
+    currency: withDescription(currencySchema, 'rate.currency'),
   },
   { error: objectError('rate') },
 );

@@ -18,13 +18,13 @@ const idList = (what: string) => z.optional(readonlyOutput(z.array(identifierSch
 export const tokenSelectorSchema = withDescription(
   z.strictObject(
     {
-      uids: withDescription(idList('token UID'), 'RFID UIDs (hex), compared without case or separators: "04:a2:3b" is "04A23B".'),
-      contractIds: withDescription(idList('contract id'), 'Contract ids (EMAID, e.g. "NL-TST-C12345678-S"), compared without case or dashes.'),
-      groupIds: withDescription(idList('group id'), 'Token group ids, e.g. the company cars\' group.'),
+      uids: withDescription(idList('token UID'), 'tokenSelector.uids'),
+      contractIds: withDescription(idList('contract id'), 'tokenSelector.contractIds'),
+      groupIds: withDescription(idList('group id'), 'tokenSelector.groupIds'),
     },
     { error: objectError('token selector') },
   ).check(z.refine((selector) => countIdentifiers(selector) > 0, { error: 'lists no token: give at least one of uids, contractIds or groupIds' })),
-  'Which tokens: any token whose UID, contract id or group is listed; at least one identifier.',
+  'tokenSelector',
 );
 
 /** Which tokens: any token whose UID, contract id or group is listed. */
@@ -42,15 +42,15 @@ export interface TokenSelector {
 export const chargePointSelectorSchema = withDescription(
   z.strictObject(
     {
-      ids: withDescription(idList('charge point id'), 'Charge point ids (the EVSE\'s uid).'),
-      locationIds: withDescription(idList('location id'), 'Location (site) ids, e.g. a company site.'),
-      operatorIds: withDescription(idList('operator id'), 'Charge point operator ids, e.g. "BE*MBF".'),
+      ids: withDescription(idList('charge point id'), 'chargePointSelector.ids'),
+      locationIds: withDescription(idList('location id'), 'chargePointSelector.locationIds'),
+      operatorIds: withDescription(idList('operator id'), 'chargePointSelector.operatorIds'),
     },
     { error: objectError('charge point selector') },
   ).check(z.refine((selector) => countIdentifiers(selector) > 0, {
     error: 'lists no charge point: give at least one of ids, locationIds or operatorIds',
   })),
-  'Which charge points: any charge point whose id, location or operator is listed; at least one identifier.',
+  'chargePointSelector',
 );
 
 /** Which charge points: any charge point whose id, location or operator is listed. */

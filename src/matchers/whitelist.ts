@@ -31,12 +31,12 @@ import {
 export const whitelistEntrySchema = resolvedObject(
   z.strictObject(
     {
-      id: withDescription(identifierSchema('whitelist entry id'), 'The entry\'s id, unique among the whitelist entries.'),
-      tokens: withDescription(tokenSelectorSchema, 'The tokens that charge for free.'),
-      chargePoints: withDescription(chargePointSelectorSchema, 'The charge points where they charge for free.'),
-      validFrom: withDescription(z.optional(z.nullable(zonedTimeInputSchema)), 'Start of the validity period (inclusive): a local date (midnight in timeZone) or a date-time; left out, since always.'),
-      validUntil: withDescription(z.optional(z.nullable(zonedTimeInputSchema)), 'End of the validity period (exclusive); null or left out, still valid.'),
-      timeZone: withDescription(timeZoneSchema, 'IANA time zone that local dates are read in; default Europe/Brussels.'),
+      id: withDescription(identifierSchema('whitelist entry id'), 'whitelistEntry.id'),
+      tokens: withDescription(tokenSelectorSchema, 'whitelistEntry.tokens'),
+      chargePoints: withDescription(chargePointSelectorSchema, 'whitelistEntry.chargePoints'),
+      validFrom: withDescription(z.optional(z.nullable(zonedTimeInputSchema)), 'whitelistEntry.validFrom'),
+      validUntil: withDescription(z.optional(z.nullable(zonedTimeInputSchema)), 'whitelistEntry.validUntil'),
+      timeZone: withDescription(timeZoneSchema, 'whitelistEntry.timeZone'),
     },
     { error: objectError('whitelist entry') },
   ),

@@ -27,21 +27,21 @@ export const validityConfigSchema = withDescription(
         z.prefault(
           z.strictObject(
             {
-              min: withDescription(z.prefault(decimalSchema, '0'), 'The least energy (kWh) a valid session has, inclusive; default 0.'),
-              max: withDescription(z.prefault(decimalSchema, '350'), 'The most energy (kWh) a valid session has, inclusive; default 350.'),
+              min: withDescription(z.prefault(decimalSchema, '0'), 'validity.energyKWh.min'),
+              max: withDescription(z.prefault(decimalSchema, '350'), 'validity.energyKWh.max'),
             },
             { error: objectError('energy bounds') },
           ),
           {},
         ),
-        'Inclusive bounds on the energy in kWh; a session outside them is invalid.',
+        'validity.energyKWh',
       ),
       /** A session shorter than this (seconds) is invalid; exactly this long is valid. */
-      minDurationSeconds: withDescription(z.prefault(nonNegative('minDurationSeconds'), 120), 'A session shorter than this (seconds) is invalid; exactly this long is valid; default 120.'),
+      minDurationSeconds: withDescription(z.prefault(nonNegative('minDurationSeconds'), 120), 'validity.minDurationSeconds'),
       /** A session longer than this (seconds) is invalid; `null` = no maximum. */
-      maxDurationSeconds: withDescription(z._default(z.nullable(positive('maxDurationSeconds')), null), 'A session longer than this (seconds) is invalid; null (the default): no maximum.'),
+      maxDurationSeconds: withDescription(z._default(z.nullable(positive('maxDurationSeconds')), null), 'validity.maxDurationSeconds'),
       /** Whether a session without a meter reading is invalid. */
-      requireEnergy: withDescription(z._default(z.boolean({ error: 'requireEnergy must be true or false' }), true), 'Whether a session without a meter reading is invalid; default true.'),
+      requireEnergy: withDescription(z._default(z.boolean({ error: 'requireEnergy must be true or false' }), true), 'validity.requireEnergy'),
       /** Authorisation statuses that count as accepted; every other status is a rejection. */
       acceptedAuthorizations: withDescription(
         z._default(
@@ -50,15 +50,15 @@ export const validityConfigSchema = withDescription(
           ),
           ['Accepted'],
         ),
-        'Authorisation statuses that count as accepted; every other status is a rejection; default ["Accepted"].',
+        'validity.acceptedAuthorizations',
       ),
       /** Zero or very low consumption: a session with at most this energy (kWh) is invalid; `null` = off. */
       lowEnergy: withDescription(
         z._default(
-          z.nullable(z.strictObject({ atMostKWh: withDescription(nonNegative('atMostKWh'), 'A session with at most this energy (kWh) is invalid.') }, { error: objectError('low energy rule') })),
+          z.nullable(z.strictObject({ atMostKWh: withDescription(nonNegative('atMostKWh'), 'validity.lowEnergy.atMostKWh') }, { error: objectError('low energy rule') })),
           null,
         ),
-        'Zero or very low consumption makes a session invalid; null (the default): off.',
+        'validity.lowEnergy',
       ),
       /**
        * Implausible average power: energy / duration above the connector's
@@ -70,27 +70,27 @@ export const validityConfigSchema = withDescription(
           z.nullable(
             z.strictObject(
               {
-                kW: withDescription(z.optional(positive('kW')), "The connector's power in kW, where the session does not say (maxPowerKW)."),
-                tolerancePercent: withDescription(z.prefault(nonNegative('tolerancePercent'), '10'), 'How far above the power (percent) is still plausible; default 10.'),
+                kW: withDescription(z.optional(positive('kW')), 'validity.maxAveragePower.kW'),
+                tolerancePercent: withDescription(z.prefault(nonNegative('tolerancePercent'), '10'), 'validity.maxAveragePower.tolerancePercent'),
               },
               { error: objectError('average power rule') },
             ),
           ),
           null,
         ),
-        "An average power (energy / duration) above the connector's makes a session invalid; null (the default): off.",
+        'validity.maxAveragePower',
       ),
       /** Stop reasons that make a session invalid (e.g. EmergencyStop, GroundFault); none by default. */
       invalidStopReasons: withDescription(
         z._default(readonlyOutput(z.array(stopReasonSchema, { error: 'invalidStopReasons is a list of stop reasons' })), []),
-        'Stop reasons that make a session invalid (e.g. EmergencyStop, GroundFault); none by default.',
+        'validity.invalidStopReasons',
       ),
       /** A session that starts before this instant is invalid; `null` = off. */
-      earliestStart: withDescription(z._default(z.nullable(instantSchema()), null), 'A session that starts before this date-time (with an offset) is invalid; null (the default): off.'),
+      earliestStart: withDescription(z._default(z.nullable(instantSchema()), null), 'validity.earliestStart'),
     },
     { error: objectError('validity rules') },
   ),
-  "The validity rules: a session failing any is invalid. Every field is optional and defaults to the domain's rule.",
+  'validity',
 ).check(
   z.superRefine(
     ({ energyKWh, minDurationSeconds, maxDurationSeconds }, ctx) => {
