@@ -67,3 +67,25 @@ const text = bundled.outputFiles[0].text;
 assert.ok(!text.includes('ZodError') && !text.includes('DecimalError'), 'a label-only bundle pulls in zod or decimal.js');
 assert.ok(size < 20_000, `a label-only bundle is ${size} bytes`);
 console.log(`tree-shaking: a bundle that only uses sessionTypeLabel is ${size} bytes`);
+assert.ok(!/tzOffset|timeZoneName/.test(text), 'a label-only bundle pulls in time-zone code');
+
+// Size budget: a portal page that classifies (createClassifier, parseSession),
+// bundled and minified with every dependency as bench/bundle.ts does, stays
+// within CLASSIFY_PAGE_BUDGET bytes gzipped.
+const CLASSIFY_PAGE_BUDGET = 36_000;
+const { gzipSync } = await import('node:zlib');
+const classifyPage = await build({
+  stdin: {
+    contents: "import { createClassifier, parseSession } from 'charging-sessions'; const c = createClassifier({}); const r = parseSession({}); console.log(r.success && c.classify(r.data).type);",
+    resolveDir: process.cwd(),
+  },
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  write: false,
+  logLevel: 'silent',
+});
+const classifyGzipped = gzipSync(classifyPage.outputFiles[0].contents).length;
+assert.ok(classifyGzipped <= CLASSIFY_PAGE_BUDGET, `a page that classifies is ${classifyGzipped} bytes gzipped, over its budget of ${CLASSIFY_PAGE_BUDGET}`);
+console.log(`size budget: a page that classifies is ${classifyGzipped} bytes gzipped (budget ${CLASSIFY_PAGE_BUDGET})`);

@@ -1,5 +1,6 @@
 import { readonlyOutput } from '../model/list.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { safeParse, withDescription } from '../model/schema.js';
 import { resolvedObject, zonedInput } from '../model/resolved-object.js';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../model/time.js';
 import { buildRateSchedule, isReadRate, rateInputSchema, type RateSchedule } from '../matchers/rate-schedule.js';
@@ -15,20 +16,23 @@ import { validityConfigSchema } from '../rules/config.js';
 /** The two matchers whose order is configurable: split billing first by default. */
 export const DEFAULT_PRECEDENCE = ['split-billing', 'whitelist'] as const;
 
-const precedenceSchema = readonlyOutput(
-  z
-    .tuple([z.enum(DEFAULT_PRECEDENCE), z.enum(DEFAULT_PRECEDENCE)], {
-      error: 'precedence is ["split-billing", "whitelist"] or ["whitelist", "split-billing"]',
-    })
-    .refine(([first, second]) => first !== second, { error: 'precedence names split-billing and whitelist once each' }),
-).default([...DEFAULT_PRECEDENCE]);
+const PRECEDENCE_ERROR = 'precedence is ["split-billing", "whitelist"] or ["whitelist", "split-billing"]';
+
+const precedenceSchema = z._default(
+  readonlyOutput(
+    z
+      .tuple([z.enum(DEFAULT_PRECEDENCE, { error: PRECEDENCE_ERROR }), z.enum(DEFAULT_PRECEDENCE, { error: PRECEDENCE_ERROR })], { error: PRECEDENCE_ERROR })
+      .check(z.refine(([first, second]) => first !== second, { error: 'precedence names split-billing and whitelist once each' })),
+  ),
+  [...DEFAULT_PRECEDENCE],
+);
 
 const rateScheduleSchema = resolvedObject(
   z.strictObject(
     {
-      timeZone: timeZoneSchema.describe("IANA time zone that the rates' local dates are read in; default Europe/Brussels."),
-      rates: readonlyOutput(z.array(rateInputSchema, { error: 'give the rates as a list' })).describe('The rates, in any order; none overlapping, one currency.'),
-      allowGaps: z.boolean().default(false).describe('Whether the rates may leave gaps (sessions in a gap get no rate); default false.'),
+      timeZone: withDescription(timeZoneSchema, 'rateSchedule.timeZone'),
+      rates: withDescription(readonlyOutput(z.array(rateInputSchema, { error: 'give the rates as a list' })), 'rateSchedule.rates'),
+      allowGaps: withDescription(z._default(z.boolean({ error: 'allowGaps must be true or false' }), false), 'rateSchedule.allowGaps'),
     },
     { error: objectError('rate schedule') },
   ),
@@ -47,10 +51,9 @@ const rateScheduleSchema = resolvedObject(
  * (" be-fl " and "be-fl") are refused, never one silently replacing the other.
  */
 function namedSchedulesSchema(field: 'rateSchedules' | 'ceilingSchedules', what: string) {
-  return z
-    .record(z.string(), rateScheduleSchema.describe(`A ${what}: rates in force from local dates.`), { error: `${field} maps ids to ${what}s` })
-    .superRefine(
-      (schedules, ctx) => {
+  return z.pipe(
+    z.record(z.string(), withDescription(rateScheduleSchema, `${field}.value`), { error: `${field} maps ids to ${what}s` }).check(
+      z.superRefine((schedules, ctx) => {
         const seen = new Map<string, string>();
         for (const id of Object.keys(schedules)) {
           const trimmed = id.trim();
@@ -61,9 +64,10 @@ function namedSchedulesSchema(field: 'rateSchedules' | 'ceilingSchedules', what:
           } else seen.set(trimmed, id);
         }
       },
-      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
-    )
-    .transform((schedules) => Object.fromEntries(Object.entries(schedules).map(([id, schedule]) => [id.trim(), schedule])));
+      { when: (payload) => typeof payload.value === 'object' && payload.value !== null }),
+    ),
+    z.transform((schedules: Record<string, RateSchedule>) => Object.fromEntries(Object.entries(schedules).map(([id, schedule]) => [id.trim(), schedule]))),
+  );
 }
 
 /** Runs a list check even when some items failed, so one error lists every problem. */
@@ -71,7 +75,7 @@ const everyTime = { when: (payload: { value: unknown }) => Array.isArray(payload
 
 /** A list check: no two items share an id. */
 function uniqueIds(list: string) {
-  return (items: readonly unknown[], ctx: z.RefinementCtx) => {
+  return (items: readonly unknown[], ctx: z.core.$RefinementCtx) => {
     const seen = new Map<unknown, number>();
     items.forEach((item, index) => {
       const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
@@ -83,68 +87,89 @@ function uniqueIds(list: string) {
   };
 }
 
+/** The configuration's fields, before the checks across them. */
+const classifierConfigObjectSchema = withDescription(
+  z.strictObject(
+    {
+      validity: z.prefault(validityConfigSchema, {}),
+      matching: withDescription(
+        z.prefault(
+          z.strictObject(
+            {
+              reversedUids: withDescription(z._default(z.boolean({ error: 'reversedUids must be true or false' }), false), 'config.matching.reversedUids'),
+              verifyContractIds: withDescription(z._default(z.boolean({ error: 'verifyContractIds must be true or false' }), false), 'config.matching.verifyContractIds'),
+            },
+            { error: objectError('matching options') },
+          ),
+          {},
+        ),
+        'config.matching',
+      ),
+      splitBilling: withDescription(
+        z.prefault(
+          z.strictObject(
+            {
+              licenceCoverage: withDescription(
+                z._default(z.enum(LICENCE_COVERAGES, { error: `licenceCoverage is one of ${LICENCE_COVERAGES.join(', ')}` }), 'start'),
+                'config.splitBilling.licenceCoverage',
+              ),
+            },
+            { error: objectError('split billing options') },
+          ),
+          {},
+        ),
+        'config.splitBilling',
+      ),
+      precedence: withDescription(precedenceSchema, 'config.precedence'),
+      /** Named rate schedules that licences can share, e.g. an employer's agreed price. */
+      rateSchedules: withDescription(z._default(namedSchedulesSchema('rateSchedules', 'rate schedule'), {}), 'config.rateSchedules'),
+      /** Named ceiling schedules that cap licences' rates, e.g. a Belgian region's quarterly maximum home charging rate. */
+      ceilingSchedules: withDescription(z._default(namedSchedulesSchema('ceilingSchedules', 'ceiling schedule'), {}), 'config.ceilingSchedules'),
+      licences: withDescription(
+        z._default(
+          readonlyOutput(
+            z.array(withDescription(licenceSchema, 'config.licences.item'), { error: 'licences is a list' }).check(z.superRefine(uniqueIds('licences'), everyTime)),
+          ),
+          [],
+        ),
+        'config.licences',
+      ),
+      whitelist: withDescription(
+        z._default(
+          readonlyOutput(
+            z.array(withDescription(whitelistEntrySchema, 'config.whitelist.item'), { error: 'whitelist is a list' }).check(z.superRefine(uniqueIds('whitelist'), everyTime)),
+          ),
+          [],
+        ),
+        'config.whitelist',
+      ),
+    },
+    { error: objectError('classifier configuration') },
+  ),
+  'config',
+);
+
 /**
  * Zod schema for the whole classifier configuration, JSON form, so it can
  * live in a database and be edited in a portal. Every part is optional and
  * defaults to the domain's rules.
  * @example classifierConfigSchema.safeParse(sampleConfig).success; // => true
  */
-export const classifierConfigSchema = z
-  .strictObject(
-    {
-      validity: validityConfigSchema.prefault({}),
-      matching: z
-        .strictObject(
-          {
-            reversedUids: z.boolean().default(false).describe('Whether a UID also matches with its bytes reversed (readers disagree on byte order); default false.'),
-            verifyContractIds: z.boolean().default(false).describe('Whether contract ids must carry a valid EMAID check character to be matched; default false.'),
-          },
-          { error: objectError('matching options') },
-        )
-        .prefault({})
-        .describe('How tokens are matched.'),
-      splitBilling: z
-        .strictObject(
-          {
-            licenceCoverage: z
-              .enum(LICENCE_COVERAGES, { error: `licenceCoverage is one of ${LICENCE_COVERAGES.join(', ')}` })
-              .default('start')
-              .describe('When a session counts as run while a licence was active: at its start (default), over the whole session, or on any overlap.'),
-          },
-          { error: objectError('split billing options') },
-        )
-        .prefault({})
-        .describe('How split billing licences are judged.'),
-      precedence: precedenceSchema.describe('The order of the split billing and whitelist matchers; default ["split-billing", "whitelist"]. Invalid always wins; normal is what remains.'),
-      /** Named rate schedules that licences can share, e.g. an employer's agreed price. */
-      rateSchedules: namedSchedulesSchema('rateSchedules', 'rate schedule').default({}).describe('Named rate schedules that licences share, by id.'),
-      /** Named ceiling schedules that cap licences' rates, e.g. a Belgian region's quarterly maximum home charging rate. */
-      ceilingSchedules: namedSchedulesSchema('ceilingSchedules', 'ceiling schedule').default({}).describe("Named ceiling schedules that cap licences' rates, by id, e.g. one per Belgian region."),
-      licences: readonlyOutput(
-        z.array(licenceSchema.describe('A split billing licence: a home device whose sessions the employer reimburses per kWh.'), { error: 'licences is a list' }).superRefine(uniqueIds('licences'), everyTime),
-      )
-        .default([])
-        .describe('The split billing licences.'),
-      whitelist: readonlyOutput(
-        z.array(whitelistEntrySchema.describe('A whitelist entry: tokens that charge for free at some charge points.'), { error: 'whitelist is a list' }).superRefine(uniqueIds('whitelist'), everyTime),
-      )
-        .default([])
-        .describe('The whitelist entries.'),
-    },
-    { error: objectError('classifier configuration') },
-  )
-  .describe("The configuration of a charging session classifier (JSON form). Every part is optional and defaults to the domain's rules.")
-  .superRefine((config, ctx) => checkReferences(config, ctx), {
-    when: (payload) => typeof payload.value === 'object' && payload.value !== null,
-  })
-  .transform(({ rateSchedules, ceilingSchedules, licences, ...config }) => ({
+export const classifierConfigSchema = z.pipe(
+  classifierConfigObjectSchema.check(
+    z.superRefine((config, ctx) => checkReferences(config, ctx), {
+      when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+    }),
+  ),
+  z.transform(({ rateSchedules, ceilingSchedules, licences, ...config }: z.output<typeof classifierConfigObjectSchema>) => ({
     ...config,
     licences: licences.map(({ ceiling, ...licence }): Licence => ({
       ...licence,
       rates: (typeof licence.rates === 'string' ? rateSchedules[licence.rates] : licence.rates) as RateSchedule,
       ...(ceiling === undefined ? {} : { ceiling: (typeof ceiling === 'string' ? [ceiling] : ceiling).map((id) => ({ id, schedule: ceilingSchedules[id]! })) }),
     })),
-  }));
+  })),
+);
 
 /**
  * Checks across parts of the configuration: licences that name an unknown
@@ -153,7 +178,7 @@ export const classifierConfigSchema = z
  * character is wrong. Runs even when other parts failed, so one error lists
  * every problem; it reads the configuration defensively for that reason.
  */
-function checkReferences(config: unknown, ctx: z.RefinementCtx): void {
+function checkReferences(config: unknown, ctx: z.core.$RefinementCtx): void {
   const { rateSchedules, ceilingSchedules, licences, whitelist, matching } = config as Record<string, unknown>;
   const named = (schedules: unknown) => (typeof schedules === 'object' && schedules !== null ? (schedules as Record<string, unknown>) : {});
   const scheduleIds = Object.keys(named(rateSchedules));
@@ -220,7 +245,7 @@ export type ClassifierConfig = z.output<typeof classifierConfigSchema>;
  * parseClassifierConfig({ validity: { minDurationSeconds: -1 } }).error?.issues.map((issue) => issue.path); // => [['validity', 'minDurationSeconds']]
  */
 export function parseClassifierConfig(input: unknown) {
-  return classifierConfigSchema.safeParse(input);
+  return safeParse(classifierConfigSchema, input);
 }
 
 /**

@@ -1,5 +1,78 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { describeSchemas } from '../model/schema.js';
 import { classifierConfigSchema } from './config.js';
+
+/**
+ * The description of every field of the configuration, by the key its schema
+ * was given with `withDescription`: kept here, so that a page that only
+ * classifies does not carry them.
+ */
+const DESCRIPTIONS: Readonly<Record<string, string>> = {
+  'validity.energyKWh.min': 'The least energy (kWh) a valid session has, inclusive; default 0.',
+  'validity.energyKWh.max': 'The most energy (kWh) a valid session has, inclusive; default 350.',
+  'validity.energyKWh': 'Inclusive bounds on the energy in kWh; a session outside them is invalid.',
+  'validity.minDurationSeconds': 'A session shorter than this (seconds) is invalid; exactly this long is valid; default 120.',
+  'validity.maxDurationSeconds': 'A session longer than this (seconds) is invalid; null (the default): no maximum.',
+  'validity.requireEnergy': 'Whether a session without a meter reading is invalid; default true.',
+  'validity.acceptedAuthorizations': 'Authorisation statuses that count as accepted; every other status is a rejection; default ["Accepted"].',
+  'validity.lowEnergy.atMostKWh': 'A session with at most this energy (kWh) is invalid.',
+  'validity.lowEnergy': 'Zero or very low consumption makes a session invalid; null (the default): off.',
+  'validity.maxAveragePower.kW': "The connector's power in kW, where the session does not say (maxPowerKW).",
+  'validity.maxAveragePower.tolerancePercent': 'How far above the power (percent) is still plausible; default 10.',
+  'validity.maxAveragePower': "An average power (energy / duration) above the connector's makes a session invalid; null (the default): off.",
+  'validity.invalidStopReasons': 'Stop reasons that make a session invalid (e.g. EmergencyStop, GroundFault); none by default.',
+  'validity.earliestStart': 'A session that starts before this date-time (with an offset) is invalid; null (the default): off.',
+  'validity': "The validity rules: a session failing any is invalid. Every field is optional and defaults to the domain's rule.",
+  'rateSchedule.timeZone': "IANA time zone that the rates' local dates are read in; default Europe/Brussels.",
+  'rateSchedule.rates': 'The rates, in any order; none overlapping, one currency.',
+  'rateSchedule.allowGaps': 'Whether the rates may leave gaps (sessions in a gap get no rate); default false.',
+  'rateSchedules.value': 'A rate schedule: rates in force from local dates.',
+  'ceilingSchedules.value': 'A ceiling schedule: rates in force from local dates.',
+  'config.matching.reversedUids': 'Whether a UID also matches with its bytes reversed (readers disagree on byte order); default false.',
+  'config.matching.verifyContractIds': 'Whether contract ids must carry a valid EMAID check character to be matched; default false.',
+  'config.matching': 'How tokens are matched.',
+  'config.splitBilling.licenceCoverage': 'When a session counts as run while a licence was active: at its start (default), over the whole session, or on any overlap.',
+  'config.splitBilling': 'How split billing licences are judged.',
+  'config.precedence': 'The order of the split billing and whitelist matchers; default ["split-billing", "whitelist"]. Invalid always wins; normal is what remains.',
+  'config.rateSchedules': 'Named rate schedules that licences share, by id.',
+  'config.ceilingSchedules': "Named ceiling schedules that cap licences' rates, by id, e.g. one per Belgian region.",
+  'config.licences.item': 'A split billing licence: a home device whose sessions the employer reimburses per kWh.',
+  'config.licences': 'The split billing licences.',
+  'config.whitelist.item': 'A whitelist entry: tokens that charge for free at some charge points.',
+  'config.whitelist': 'The whitelist entries.',
+  'config': "The configuration of a charging session classifier (JSON form). Every part is optional and defaults to the domain's rules.",
+  'licence.device.chargePointId': "The home charging station's charge point id.",
+  'licence.device.serialNumber': "The portable charging cable's serial number, e.g. an NRGkick's.",
+  'licence.device': 'The licensed device, by exactly one of chargePointId or serialNumber.',
+  'licence.id': "The licence's id, unique among the licences.",
+  'licence.employeeId': 'The employee the licence reimburses, whose monthly statement lists its sessions.',
+  'licence.status': 'Only an active licence makes sessions split billing.',
+  'licence.validFrom': 'Start of the validity period (inclusive): a local date (midnight in timeZone) or a date-time.',
+  'licence.validUntil': 'End of the validity period (exclusive); null or left out, still valid.',
+  'licence.tokens': "Only these tokens (the employee's own); left out, any token.",
+  'licence.timeZone': 'IANA time zone that local dates and rates are read in; default Europe/Brussels.',
+  'licence.rates': 'The rate schedule: a list of rates, or the id of a schedule under rateSchedules.',
+  'licence.allowRateGaps': 'Whether the rate list may have gaps (sessions in a gap get no rate); default false.',
+  'licence.ceiling': 'The legal ceiling(s) capping the rate: the id of a schedule under ceilingSchedules, or a list of ids (the lowest in force applies).',
+  'rate.from': "In force from this local date (midnight in the schedule's time zone) or date-time, inclusive.",
+  'rate.until': 'In force until this local date or date-time, exclusive; left out, until the next rate starts.',
+  'rate.perKWh': 'The price per kWh, a decimal ("0.2822"; a string keeps every digit), without VAT.',
+  'rate.currency': 'ISO 4217 currency code, e.g. "EUR"; one per schedule.',
+  'tokenSelector.uids': 'RFID UIDs (hex), compared without case or separators: "04:a2:3b" is "04A23B".',
+  'tokenSelector.contractIds': 'Contract ids (EMAID, e.g. "NL-TST-C12345678-S"), compared without case or dashes.',
+  'tokenSelector.groupIds': "Token group ids, e.g. the company cars' group.",
+  'tokenSelector': 'Which tokens: any token whose UID, contract id or group is listed; at least one identifier.',
+  'chargePointSelector.ids': "Charge point ids (the EVSE's uid).",
+  'chargePointSelector.locationIds': 'Location (site) ids, e.g. a company site.',
+  'chargePointSelector.operatorIds': 'Charge point operator ids, e.g. "BE*MBF".',
+  'chargePointSelector': 'Which charge points: any charge point whose id, location or operator is listed; at least one identifier.',
+  'whitelistEntry.id': "The entry's id, unique among the whitelist entries.",
+  'whitelistEntry.tokens': 'The tokens that charge for free.',
+  'whitelistEntry.chargePoints': 'The charge points where they charge for free.',
+  'whitelistEntry.validFrom': 'Start of the validity period (inclusive): a local date (midnight in timeZone) or a date-time; left out, since always.',
+  'whitelistEntry.validUntil': 'End of the validity period (exclusive); null or left out, still valid.',
+  'whitelistEntry.timeZone': 'IANA time zone that local dates are read in; default Europe/Brussels.',
+};
 
 /** A JSON Schema, as plain JSON. */
 export type JsonSchema = { readonly [key: string]: unknown };
@@ -15,7 +88,8 @@ const NO_JSON_FORM = 'x-no-json-form';
  * members that only JavaScript can give (a `Decimal`, a `Date`) are left
  * out, so a decimal is a string or a number and a date a string.
  */
-function jsonFormSchema(schema: z.ZodType): JsonSchema {
+function jsonFormSchema(schema: z.core.$ZodType): JsonSchema {
+  describeSchemas(DESCRIPTIONS);
   const generated = z.toJSONSchema(schema, {
     target: 'draft-2020-12',
     io: 'input',

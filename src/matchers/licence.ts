@@ -1,5 +1,6 @@
 import { readonlyOutput } from '../model/list.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withDescription } from '../model/schema.js';
 import { resolvedObject, zonedInput } from '../model/resolved-object.js';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../model/time.js';
 import { buildRateSchedule, isReadRate, rateInputSchema, type RateSchedule } from './rate-schedule.js';
@@ -29,18 +30,18 @@ export const LICENCE_COVERAGES = ['start', 'whole-session', 'any-overlap'] as co
 /** One of {@link LICENCE_COVERAGES}. */
 export type LicenceCoverage = (typeof LICENCE_COVERAGES)[number];
 
-const deviceSchema = z
-  .strictObject(
+const deviceSchema = withDescription(
+  z.strictObject(
     {
-      chargePointId: identifierSchema('charge point id').optional().describe('The home charging station\'s charge point id.'),
-      serialNumber: identifierSchema('serial number').optional().describe('The portable charging cable\'s serial number, e.g. an NRGkick\'s.'),
+      chargePointId: withDescription(z.optional(identifierSchema('charge point id')), 'licence.device.chargePointId'),
+      serialNumber: withDescription(z.optional(identifierSchema('serial number')), 'licence.device.serialNumber'),
     },
     { error: objectError('device') },
-  )
-  .refine((device) => (device.chargePointId === undefined) !== (device.serialNumber === undefined), {
+  ).check(z.refine((device) => (device.chargePointId === undefined) !== (device.serialNumber === undefined), {
     error: 'name the licensed device by exactly one of chargePointId (a home charging station) or serialNumber (a portable charging cable)',
-  })
-  .describe('The licensed device, by exactly one of chargePointId or serialNumber.');
+  })),
+  'licence.device',
+);
 
 /**
  * Zod schema for a split billing licence: a device, a status, a half-open
@@ -57,34 +58,36 @@ const deviceSchema = z
 export const licenceSchema = resolvedObject(
   z.strictObject(
     {
-      id: identifierSchema('licence id').describe('The licence\'s id, unique among the licences.'),
+      id: withDescription(identifierSchema('licence id'), 'licence.id'),
       /** The employee the licence reimburses, whose monthly statement lists its sessions. */
-      employeeId: identifierSchema('employee id').optional().describe('The employee the licence reimburses, whose monthly statement lists its sessions.'),
+      employeeId: withDescription(z.optional(identifierSchema('employee id')), 'licence.employeeId'),
       device: deviceSchema,
-      status: z.enum(LICENCE_STATUSES, {
+      status: withDescription(z.enum(LICENCE_STATUSES, {
         error: (issue) => `unknown licence status ${describe(issue.input)}; expected one of ${LICENCE_STATUSES.join(', ')}`,
-      }).describe('Only an active licence makes sessions split billing.'),
-      validFrom: zonedTimeInputSchema.describe('Start of the validity period (inclusive): a local date (midnight in timeZone) or a date-time.'),
-      validUntil: zonedTimeInputSchema.nullable().optional().describe('End of the validity period (exclusive); null or left out, still valid.'),
+      }), 'licence.status'),
+      validFrom: withDescription(zonedTimeInputSchema, 'licence.validFrom'),
+      validUntil: withDescription(z.optional(z.nullable(zonedTimeInputSchema)), 'licence.validUntil'),
       /** Only these tokens (the employee's own); left out, any token. */
-      tokens: tokenSelectorSchema.optional().describe('Only these tokens (the employee\'s own); left out, any token.'),
-      timeZone: timeZoneSchema.describe('IANA time zone that local dates and rates are read in; default Europe/Brussels.'),
-      rates: z.union([readonlyOutput(z.array(rateInputSchema)), identifierSchema('rate schedule id')], {
+      tokens: withDescription(z.optional(tokenSelectorSchema), 'licence.tokens'),
+      timeZone: withDescription(timeZoneSchema, 'licence.timeZone'),
+      rates: withDescription(z.union([readonlyOutput(z.array(rateInputSchema)), identifierSchema('rate schedule id')], {
         error: 'give the rates as a list such as [{ from: "2022-10-01", perKWh: "0.6654", currency: "EUR" }], or the id of a rate schedule',
-      }).describe('The rate schedule: a list of rates, or the id of a schedule under rateSchedules.'),
+      }), 'licence.rates'),
       /** Whether the rate list may have gaps (sessions then get no rate). */
-      allowRateGaps: z.boolean().default(false).describe('Whether the rate list may have gaps (sessions in a gap get no rate); default false.'),
+      allowRateGaps: withDescription(z._default(z.boolean({ error: 'allowRateGaps must be true or false' }), false), 'licence.allowRateGaps'),
       /**
        * The legal ceiling(s) that cap the reimbursement: the id of a schedule
        * in the configuration's `ceilingSchedules`, or a list of ids (the
        * lowest in force applies). Left out, the agreed rate is paid.
        */
-      ceiling: z
-        .union([identifierSchema('ceiling schedule id'), readonlyOutput(z.array(identifierSchema('ceiling schedule id')).min(1, { error: 'name at least one ceiling schedule, or leave ceiling out' }))], {
-          error: 'give the id of a ceiling schedule, such as "be-flanders", or a list of ids',
-        })
-        .optional()
-        .describe('The legal ceiling(s) capping the rate: the id of a schedule under ceilingSchedules, or a list of ids (the lowest in force applies).'),
+      ceiling: withDescription(
+        z.optional(
+          z.union([identifierSchema('ceiling schedule id'), readonlyOutput(z.array(identifierSchema('ceiling schedule id')).check(z.minLength(1, { error: 'name at least one ceiling schedule, or leave ceiling out' })))], {
+            error: 'give the id of a ceiling schedule, such as "be-flanders", or a list of ids',
+          }),
+        ),
+        'licence.ceiling',
+      ),
     },
     { error: objectError('licence') },
   ),

@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withDescription } from '../model/schema.js';
 import { decimalSchema, isDecimal } from '../model/decimal.js';
 import { zonedInput } from '../model/resolved-object.js';
 import { objectError } from '../model/messages.js';
@@ -13,12 +14,13 @@ import { currencySchema } from '../model/price.js';
  */
 export const rateInputSchema = z.strictObject(
   {
-    from: zonedTimeInputSchema.describe('In force from this local date (midnight in the schedule\'s time zone) or date-time, inclusive.'),
-    until: zonedTimeInputSchema.nullable().optional().describe('In force until this local date or date-time, exclusive; left out, until the next rate starts.'),
-    perKWh: decimalSchema
-      .refine((rate) => !rate.isNegative() || rate.isZero(), { error: 'a rate per kWh cannot be negative' })
-      .describe('The price per kWh, a decimal ("0.2822"; a string keeps every digit), without VAT.'),
-    currency: currencySchema.describe('ISO 4217 currency code, e.g. "EUR"; one per schedule.'),
+    from: withDescription(zonedTimeInputSchema, 'rate.from'),
+    until: withDescription(z.optional(z.nullable(zonedTimeInputSchema)), 'rate.until'),
+    perKWh: withDescription(
+      decimalSchema.check(z.refine((rate) => !rate.isNegative() || rate.isZero(), { error: 'a rate per kWh cannot be negative' })),
+      'rate.perKWh',
+    ),
+    currency: withDescription(currencySchema, 'rate.currency'),
   },
   { error: objectError('rate') },
 );

@@ -1,5 +1,6 @@
 import { readonlyOutput } from '../model/list.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withDescription } from '../model/schema.js';
 import type { ChargePoint } from '../model/charge-point.js';
 import { identifierSchema } from '../model/identifier.js';
 import { objectError } from '../model/messages.js';
@@ -7,24 +8,24 @@ import type { Token } from '../model/token.js';
 import { isValidEmaid } from './emaid.js';
 import { lookupId, lookupOperatorId, lookupUid, normaliseContractId, normaliseId, normaliseOperatorId, normaliseUid, reverseUidBytes } from './normalise.js';
 
-const idList = (what: string) => readonlyOutput(z.array(identifierSchema(what), { error: `expected a list of ${what}s` })).optional();
+const idList = (what: string) => z.optional(readonlyOutput(z.array(identifierSchema(what), { error: `expected a list of ${what}s` })));
 
 /**
  * Zod schema for "which tokens": any token whose UID, contract id or group is
  * listed. Each list is optional, but at least one identifier must be listed:
  * nothing is granted by omission.
  */
-export const tokenSelectorSchema = z
-  .strictObject(
+export const tokenSelectorSchema = withDescription(
+  z.strictObject(
     {
-      uids: idList('token UID').describe('RFID UIDs (hex), compared without case or separators: "04:a2:3b" is "04A23B".'),
-      contractIds: idList('contract id').describe('Contract ids (EMAID, e.g. "NL-TST-C12345678-S"), compared without case or dashes.'),
-      groupIds: idList('group id').describe('Token group ids, e.g. the company cars\' group.'),
+      uids: withDescription(idList('token UID'), 'tokenSelector.uids'),
+      contractIds: withDescription(idList('contract id'), 'tokenSelector.contractIds'),
+      groupIds: withDescription(idList('group id'), 'tokenSelector.groupIds'),
     },
     { error: objectError('token selector') },
-  )
-  .refine((selector) => countIdentifiers(selector) > 0, { error: 'lists no token: give at least one of uids, contractIds or groupIds' })
-  .describe('Which tokens: any token whose UID, contract id or group is listed; at least one identifier.');
+  ).check(z.refine((selector) => countIdentifiers(selector) > 0, { error: 'lists no token: give at least one of uids, contractIds or groupIds' })),
+  'tokenSelector',
+);
 
 /** Which tokens: any token whose UID, contract id or group is listed. */
 export interface TokenSelector {
@@ -38,19 +39,19 @@ export interface TokenSelector {
  * or operator is listed. Each list is optional; at least one identifier must
  * be listed.
  */
-export const chargePointSelectorSchema = z
-  .strictObject(
+export const chargePointSelectorSchema = withDescription(
+  z.strictObject(
     {
-      ids: idList('charge point id').describe('Charge point ids (the EVSE\'s uid).'),
-      locationIds: idList('location id').describe('Location (site) ids, e.g. a company site.'),
-      operatorIds: idList('operator id').describe('Charge point operator ids, e.g. "BE*MBF".'),
+      ids: withDescription(idList('charge point id'), 'chargePointSelector.ids'),
+      locationIds: withDescription(idList('location id'), 'chargePointSelector.locationIds'),
+      operatorIds: withDescription(idList('operator id'), 'chargePointSelector.operatorIds'),
     },
     { error: objectError('charge point selector') },
-  )
-  .refine((selector) => countIdentifiers(selector) > 0, {
+  ).check(z.refine((selector) => countIdentifiers(selector) > 0, {
     error: 'lists no charge point: give at least one of ids, locationIds or operatorIds',
-  })
-  .describe('Which charge points: any charge point whose id, location or operator is listed; at least one identifier.');
+  })),
+  'chargePointSelector',
+);
 
 /** Which charge points: any charge point whose id, location or operator is listed. */
 export interface ChargePointSelector {

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withDescription } from '../model/schema.js';
 import { resolvedObject, zonedInput } from '../model/resolved-object.js';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../model/time.js';
 import { identifierSchema } from '../model/identifier.js';
@@ -31,12 +32,12 @@ import {
 export const whitelistEntrySchema = resolvedObject(
   z.strictObject(
     {
-      id: identifierSchema('whitelist entry id').describe('The entry\'s id, unique among the whitelist entries.'),
-      tokens: tokenSelectorSchema.describe('The tokens that charge for free.'),
-      chargePoints: chargePointSelectorSchema.describe('The charge points where they charge for free.'),
-      validFrom: zonedTimeInputSchema.nullable().optional().describe('Start of the validity period (inclusive): a local date (midnight in timeZone) or a date-time; left out, since always.'),
-      validUntil: zonedTimeInputSchema.nullable().optional().describe('End of the validity period (exclusive); null or left out, still valid.'),
-      timeZone: timeZoneSchema.describe('IANA time zone that local dates are read in; default Europe/Brussels.'),
+      id: withDescription(identifierSchema('whitelist entry id'), 'whitelistEntry.id'),
+      tokens: withDescription(tokenSelectorSchema, 'whitelistEntry.tokens'),
+      chargePoints: withDescription(chargePointSelectorSchema, 'whitelistEntry.chargePoints'),
+      validFrom: withDescription(z.optional(z.nullable(zonedTimeInputSchema)), 'whitelistEntry.validFrom'),
+      validUntil: withDescription(z.optional(z.nullable(zonedTimeInputSchema)), 'whitelistEntry.validUntil'),
+      timeZone: withDescription(timeZoneSchema, 'whitelistEntry.timeZone'),
     },
     { error: objectError('whitelist entry') },
   ),

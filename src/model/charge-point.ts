@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { decimalSchema } from './decimal.js';
 import { identifierSchema, optionalIdentifierSchema } from './identifier.js';
 import { objectError } from './messages.js';
@@ -21,9 +21,7 @@ export const chargePointSchema = z.object({
   /** The device's serial number, e.g. a portable charging cable's. */
   serialNumber: optionalIdentifierSchema('serial number'),
   /** The connector's maximum power in kW, for the average-power rule. */
-  maxPowerKW: decimalSchema
-    .refine((kW) => kW.isPositive() && !kW.isZero(), { error: 'the maximum power must be above 0 kW' })
-    .optional(),
+  maxPowerKW: z.optional(decimalSchema.check(z.refine((kW) => kW.isPositive() && !kW.isZero(), { error: 'the maximum power must be above 0 kW' }))),
 }, { error: objectError('charge point') });
 
 /** The charge point as written in JSON. */

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { describe } from './messages.js';
 
 /**
@@ -85,16 +85,17 @@ export function readDecimal(value: unknown, limits: DecimalLimits = DECIMAL_LIMI
  * string, a number or a `Decimal`; NaN, infinities and values beyond
  * {@link DECIMAL_LIMITS} are refused with an issue that says why.
  */
-export const decimalSchema = z
-  .union([z.string(), z.number(), z.custom<Decimal>(isDecimal)], {
+export const decimalSchema = z.pipe(
+  z.union([z.string(), z.number(), z.custom<Decimal>(isDecimal)], {
     error: (issue) => `expected a decimal number such as "3.667", received ${describe(issue.input)}`,
-  })
-  .transform((value, ctx) => {
+  }),
+  z.transform((value: string | number | Decimal, ctx) => {
     const read = readDecimal(value);
     if (typeof read !== 'string') return read;
-    ctx.addIssue({ code: 'custom', message: read, input: value });
+    ctx.issues.push({ code: 'custom', message: read, input: value });
     return z.NEVER;
-  });
+  }),
+);
 
 /** decimal.js's representation of a finite value: sign, base-10 exponent and base-10^7 digit words. */
 interface DecimalParts {

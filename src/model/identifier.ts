@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { describe } from './messages.js';
 
 /**
@@ -11,11 +11,10 @@ export function identifierSchema(what: string) {
       error: (issue) =>
         issue.input === undefined ? `the ${what} is missing` : `expected the ${what} as a string, received ${describe(issue.input)}`,
     })
-    .trim()
-    .min(1, { error: `the ${what} is empty` });
+    .check(z.trim(), z.minLength(1, { error: `the ${what} is empty` }));
 }
 
 /** Like {@link identifierSchema}, but may be left out (an empty string is still refused). */
 export function optionalIdentifierSchema(what: string) {
-  return identifierSchema(what).optional();
+  return z.optional(identifierSchema(what));
 }

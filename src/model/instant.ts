@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { describe } from './messages.js';
 import { parseInstant } from './time.js';
 
@@ -11,19 +11,20 @@ export type InstantInput = string | Date;
  * (a session's start is a moment, not a day).
  */
 export function instantSchema(timeZone?: string) {
-  return z
-    .union([z.string(), z.date()], {
+  return z.pipe(
+    z.union([z.string(), z.date()], {
       error: (issue) => `expected an ISO 8601 date-time with an offset, such as "2022-11-10T14:50:16+01:00", received ${describe(issue.input)}`,
-    })
-    .transform((value, ctx): Date => {
+    }),
+    z.transform((value: string | Date, ctx): Date => {
       if (value instanceof Date) return new Date(value.getTime());
       const parsed = parseInstant(value, timeZone);
       if (parsed.ok && !parsed.dateOnly) return parsed.instant;
-      ctx.addIssue({
+      ctx.issues.push({
         code: 'custom',
         input: value,
         message: parsed.ok ? `"${value}" is a date without a time; give the full date-time with an offset` : parsed.reason,
       });
       return z.NEVER;
-    });
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A schema's output typed read-only, without zod's `.readonly()`, which
@@ -6,6 +6,6 @@ import * as z from 'zod';
  * array given where a list is expected). The classifier freezes its
  * configuration itself.
  */
-export function readonlyOutput<T extends z.ZodType>(schema: T): z.ZodReadonly<T> {
-  return schema as unknown as z.ZodReadonly<T>;
+export function readonlyOutput<T extends z.ZodMiniType>(schema: T): z.ZodMiniReadonly<T> {
+  return schema as unknown as z.ZodMiniReadonly<T>;
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { describe } from './messages.js';
 import { DEFAULT_TIME_ZONE, isValidTimeZone, parseInstant, unknownTimeZoneMessage } from './time.js';
 
@@ -18,10 +18,10 @@ export function periodContains(period: Period, instant: Date): boolean {
 }
 
 /** Zod schema for an IANA time zone name; defaults to Europe/Brussels. */
-export const timeZoneSchema = z
-  .string({ error: 'expected an IANA time zone name such as "Europe/Brussels"' })
-  .refine(isValidTimeZone, { error: (issue) => unknownTimeZoneMessage(issue.input) })
-  .default(DEFAULT_TIME_ZONE);
+export const timeZoneSchema = z._default(
+  z.string({ error: 'expected an IANA time zone name such as "Europe/Brussels"' }).check(z.refine(isValidTimeZone, { error: (issue) => unknownTimeZoneMessage(issue.input) })),
+  DEFAULT_TIME_ZONE,
+);
 
 /**
  * Zod schema for a point in time as configured: a local date ("2022-11-01",

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { decimalSchema } from './decimal.js';
 import { describe, objectError } from './messages.js';
 
@@ -16,10 +16,10 @@ export function isCurrencyCode(value: string): boolean {
 /** Zod schema for an ISO 4217 currency code such as "EUR". */
 export const currencySchema = z
   .string({ error: 'expected an ISO 4217 currency code such as "EUR"' })
-  .refine(isCurrencyCode, { error: (issue) => `expected an ISO 4217 currency code such as "EUR", received ${describe(issue.input)}` });
+  .check(z.refine(isCurrencyCode, { error: (issue) => `expected an ISO 4217 currency code such as "EUR", received ${describe(issue.input)}` }));
 
 const nonNegative = (what: string) =>
-  decimalSchema.refine((value) => !value.isNegative() || value.isZero(), { error: `the ${what} is negative` });
+  decimalSchema.check(z.refine((value) => !value.isNegative() || value.isZero(), { error: `the ${what} is negative` }));
 
 /**
  * Zod schema for the MSP's price of a session: excl. VAT, incl. VAT, or
@@ -28,15 +28,15 @@ const nonNegative = (what: string) =>
  */
 export const priceSchema = z
   .object({
-    exclVat: nonNegative('price excl. VAT').optional(),
-    inclVat: nonNegative('price incl. VAT').optional(),
+    exclVat: z.optional(nonNegative('price excl. VAT')),
+    inclVat: z.optional(nonNegative('price incl. VAT')),
     /** VAT as a percentage, e.g. "21" for 21 %. */
-    vatPercent: nonNegative('VAT percentage').optional(),
+    vatPercent: z.optional(nonNegative('VAT percentage')),
     currency: currencySchema,
   }, { error: objectError('price') })
-  .refine((price) => price.exclVat !== undefined || price.inclVat !== undefined, {
+  .check(z.refine((price) => price.exclVat !== undefined || price.inclVat !== undefined, {
     error: 'a price needs exclVat or inclVat (or both)',
-  });
+  }));
 
 /** The price as written in JSON. */
 export type PriceInput = z.input<typeof priceSchema>;

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type { ZodError } from 'zod';
 
 /**
  * Something an adapter read but that looks wrong: a stable `code` to act on,
@@ -19,4 +19,4 @@ export interface ReadWarning<Code extends string = string> {
  */
 export type ReadResult<T, Code extends string = string> =
   | { readonly success: true; readonly data: T; readonly error?: undefined; readonly warnings: readonly ReadWarning<Code>[] }
-  | { readonly success: false; readonly data?: undefined; readonly error: z.ZodError; readonly warnings: readonly ReadWarning<Code>[] };
+  | { readonly success: false; readonly data?: undefined; readonly error: ZodError; readonly warnings: readonly ReadWarning<Code>[] };

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Where a check reports issues. */
 export interface IssueSink {
@@ -14,7 +14,7 @@ const isObject = (payload: { value: unknown }) => typeof payload.value === 'obje
  * (a failed field holds what was given) and reports its issues; `build` gets
  * its result once the whole object is valid.
  */
-export function resolvedObject<S extends z.ZodType, R, O>(
+export function resolvedObject<S extends z.ZodMiniType, R, O>(
   schema: S,
   resolve: (value: Readonly<Record<string, unknown>>, ctx: IssueSink) => R,
   build: (value: z.output<S>, resolved: R) => O,
@@ -24,15 +24,18 @@ export function resolvedObject<S extends z.ZodType, R, O>(
   let lastValue: unknown = null;
   let lastResult: R | undefined;
   const ignore: IssueSink = { addIssue: () => undefined };
-  return schema
-    .superRefine(
-      (value, ctx) => {
-        lastResult = resolve(value as Record<string, unknown>, ctx as unknown as IssueSink);
-        lastValue = value;
-      },
-      { when: isObject },
-    )
-    .transform((value) => build(value, value === lastValue ? (lastResult as R) : resolve(value as Record<string, unknown>, ignore)));
+  return z.pipe(
+    schema.check(
+      z.superRefine(
+        (value, ctx) => {
+          lastResult = resolve(value as Record<string, unknown>, ctx as unknown as IssueSink);
+          lastValue = value;
+        },
+        { when: isObject },
+      ),
+    ),
+    z.transform((value: z.output<S>) => build(value, value === lastValue ? (lastResult as R) : resolve(value as Record<string, unknown>, ignore))),
+  );
 }
 
 /** A configured date or date-time as given, or `undefined` when it is not one (its own issue is reported elsewhere). */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ConfigError, usageError } from '../errors.js';
 import { decimalSchema } from './decimal.js';
 import { describe, objectError } from './messages.js';
@@ -10,6 +10,8 @@ import { stopReasonSchema } from './stop-reason.js';
 import { isValidTimeZone, unknownTimeZoneMessage } from './time.js';
 import { tokenSchema } from './token.js';
 import { readSessionQuickly } from './read-session.js';
+import { safeParse } from './schema.js';
+import { ZodError } from 'zod';
 
 /**
  * How the session was authorised (OCPI `auth_method`); WHITELIST says how, not that it was free.
@@ -44,23 +46,23 @@ export function createSessionSchema(options: ParseOptions = {}) {
     startedAt: instant,
     endedAt: instant,
     /** Energy delivered in kWh; `null` when there is no meter reading. */
-    energyKWh: decimalSchema.nullable(),
+    energyKWh: z.nullable(decimalSchema),
     token: tokenSchema,
     chargePoint: chargePointSchema,
     userId: optionalIdentifierSchema('user id'),
-    authMethod: z
-      .enum(AUTH_METHODS, { error: (issue) => `unknown auth method ${describe(issue.input)}; expected one of ${AUTH_METHODS.join(', ')}` })
-      .optional(),
+    authMethod: z.optional(
+      z.enum(AUTH_METHODS, { error: (issue) => `unknown auth method ${describe(issue.input)}; expected one of ${AUTH_METHODS.join(', ')}` }),
+    ),
     /** The MSP's price, when known. */
-    price: priceSchema.optional(),
+    price: z.optional(priceSchema),
     /** Why the session stopped (OCPP 1.6 `reason`, 2.0.1 `stoppedReason`), when known. */
-    stopReason: stopReasonSchema.optional(),
+    stopReason: z.optional(stopReasonSchema),
     /**
      * What the CPO's CDR says (OCPI 2.2.1 `home_charging_compensation`): the
      * driver is to be compensated for this session's energy as home charging.
      * The type is still decided by the configuration; a disagreement is noted.
      */
-    homeChargingCompensation: z.boolean({ error: 'homeChargingCompensation must be true or false' }).optional(),
+    homeChargingCompensation: z.optional(z.boolean({ error: 'homeChargingCompensation must be true or false' })),
   }, { error: objectError('session') });
 }
 
@@ -80,7 +82,7 @@ export type SessionInput = z.input<typeof sessionSchema>;
 export type ChargingSession = z.output<typeof sessionSchema>;
 
 /** The outcome of parsing: the value, or every issue with its path and message. */
-export type ParseResult<T> = { success: true; data: T; error?: undefined } | { success: false; data?: undefined; error: z.ZodError };
+export type ParseResult<T> = { success: true; data: T; error?: undefined } | { success: false; data?: undefined; error: ZodError };
 
 /**
  * Reads one session. Never throws on bad input, not even on a hostile object
@@ -151,9 +153,9 @@ export function readWith(schema: SessionSchema, input: unknown): ParseResult<Cha
   try {
     const quick = readSessionQuickly(input, schemaTimeZones.get(schema));
     if (quick !== undefined) return { success: true, data: quick as ChargingSession };
-    return schema.safeParse(input) as ParseResult<ChargingSession>;
+    return safeParse(schema, input) as ParseResult<ChargingSession>;
   } catch (error) {
-    return { success: false, error: new z.ZodError([{ code: 'custom', path: [], message: `the session could not be read: ${errorText(error)}`, input: undefined }]) };
+    return { success: false, error: new ZodError([{ code: 'custom', path: [], message: `the session could not be read: ${errorText(error)}`, input: undefined }]) };
   }
 }
 

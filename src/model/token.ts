@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { identifierSchema, optionalIdentifierSchema } from './identifier.js';
 import { describe, objectError } from './messages.js';
 
@@ -52,10 +52,10 @@ export const tokenSchema = z.object({
   contractId: optionalIdentifierSchema('contract id'),
   /** The token group (OCPI `group_id`), e.g. a fleet. */
   groupId: optionalIdentifierSchema('group id'),
-  type: z
-    .enum(TOKEN_TYPES, { error: (issue) => `unknown token type ${describe(issue.input)}; expected one of ${TOKEN_TYPES.join(', ')}` })
-    .optional(),
-  authorization: authorizationStatusSchema.default('Accepted'),
+  type: z.optional(
+    z.enum(TOKEN_TYPES, { error: (issue) => `unknown token type ${describe(issue.input)}; expected one of ${TOKEN_TYPES.join(', ')}` }),
+  ),
+  authorization: z._default(authorizationStatusSchema, 'Accepted'),
 }, { error: objectError('token') });
 
 /** The token as written in JSON. */

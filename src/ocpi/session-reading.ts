@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { decimalSchema, Exact } from '../model/decimal.js';
 import { identifierSchema } from '../model/identifier.js';
 import { describe } from '../model/messages.js';
+import { safeParse } from '../model/schema.js';
 import { createSessionSchema, type ChargingSession } from '../model/session.js';
 import { parseInstant } from '../model/time.js';
 import type { OcpiReadOptions } from './options.js';
@@ -41,7 +42,8 @@ export function readOcpiSession(input: unknown, kind: 'cdr' | 'session', options
     }
   }
 
-  const parsed = sessionSchema.safeParse(
+  const parsed = safeParse(
+    sessionSchema,
     compact({
       id: r.take('id', ['id']),
       startedAt: r.timestamp('startedAt', [startField]),

@@ -87,7 +87,7 @@ export const stopTransactionRequestSchema = z.object({
   meterStop: wattHoursSchema,
   timestamp: z.string({ error: 'expected the timestamp as an ISO 8601 date-time' }),
   transactionId: transactionId16Schema,
-  reason: stopReasonSchema.optional(),
+  reason: z.optional(stopReasonSchema),
   transactionData: z.array(meterValueSchema).optional(),
 });
 

@@ -49,7 +49,7 @@ export const transactionEventRequestSchema = z.object({
       transactionId: z.string({ error: 'expected the transactionId as a string' }).min(1, { error: 'the transactionId is empty' }),
       chargingState: z.string().optional(),
       timeSpentCharging: z.number().int().optional(),
-      stoppedReason: stopReasonSchema.optional(),
+      stoppedReason: z.optional(stopReasonSchema),
       remoteStartId: z.number().int().optional(),
     },
     { error: 'the transactionInfo is missing' },

@@ -17,9 +17,9 @@ export const ocppOptionsSchema = z.strictObject(
     /** The charge point (charging station) the log is from: its OCPP identity. */
     chargePointId: identifierSchema('charge point id'),
     /** The location (site) of the charge point, for whitelist entries and licences. */
-    locationId: identifierSchema('location id').optional(),
+    locationId: z.optional(identifierSchema('location id')),
     /** The operator (CPO) of the charge point. */
-    operatorId: identifierSchema('operator id').optional(),
+    operatorId: z.optional(identifierSchema('operator id')),
     /** IANA zone in which to read timestamps that carry no offset; without it they are refused. */
     timeZone: z
       .string({ error: 'timeZone is an IANA zone name such as "Europe/Brussels"' })
@@ -31,7 +31,7 @@ export const ocppOptionsSchema = z.strictObject(
      * paid on an authorisation nobody saw). Each such session carries the
      * warning `authorization-unknown`.
      */
-    authorizationWithoutAnswer: authorizationStatusSchema.default('Unknown'),
+    authorizationWithoutAnswer: z._default(authorizationStatusSchema, 'Unknown'),
   },
   { error: objectError('OCPP options') },
 );

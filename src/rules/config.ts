@@ -1,5 +1,6 @@
 import { readonlyOutput } from '../model/list.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withDescription } from '../model/schema.js';
 import { decimalSchema, isDecimal } from '../model/decimal.js';
 import { instantSchema } from '../model/instant.js';
 import { objectError } from '../model/messages.js';
@@ -7,9 +8,9 @@ import { stopReasonSchema } from '../model/stop-reason.js';
 import { authorizationStatusSchema } from '../model/token.js';
 
 const nonNegative = (what: string) =>
-  decimalSchema.refine((value) => !value.isNegative() || value.isZero(), { error: `${what} cannot be negative` });
+  decimalSchema.check(z.refine((value) => !value.isNegative() || value.isZero(), { error: `${what} cannot be negative` }));
 const positive = (what: string) =>
-  decimalSchema.refine((value) => value.isPositive() && !value.isZero(), { error: `${what} must be above 0` });
+  decimalSchema.check(z.refine((value) => value.isPositive() && !value.isZero(), { error: `${what} must be above 0` }));
 
 /**
  * Zod schema for the validity rules. Every field is optional and defaults to
@@ -18,65 +19,80 @@ const positive = (what: string) =>
  * (`null`).
  * @example validityConfigSchema.parse({}).energyKWh; // => { min: '0', max: '350' }
  */
-export const validityConfigSchema = z
-  .strictObject(
+export const validityConfigSchema = withDescription(
+  z.strictObject(
     {
       /** Inclusive bounds on the energy in kWh. */
-      energyKWh: z
-        .strictObject(
-          {
-            min: decimalSchema.prefault('0').describe('The least energy (kWh) a valid session has, inclusive; default 0.'),
-            max: decimalSchema.prefault('350').describe('The most energy (kWh) a valid session has, inclusive; default 350.'),
-          },
-          { error: objectError('energy bounds') },
-        )
-        .prefault({})
-        .describe('Inclusive bounds on the energy in kWh; a session outside them is invalid.'),
+      energyKWh: withDescription(
+        z.prefault(
+          z.strictObject(
+            {
+              min: withDescription(z.prefault(decimalSchema, '0'), 'validity.energyKWh.min'),
+              max: withDescription(z.prefault(decimalSchema, '350'), 'validity.energyKWh.max'),
+            },
+            { error: objectError('energy bounds') },
+          ),
+          {},
+        ),
+        'validity.energyKWh',
+      ),
       /** A session shorter than this (seconds) is invalid; exactly this long is valid. */
-      minDurationSeconds: nonNegative('minDurationSeconds').prefault(120).describe('A session shorter than this (seconds) is invalid; exactly this long is valid; default 120.'),
+      minDurationSeconds: withDescription(z.prefault(nonNegative('minDurationSeconds'), 120), 'validity.minDurationSeconds'),
       /** A session longer than this (seconds) is invalid; `null` = no maximum. */
-      maxDurationSeconds: positive('maxDurationSeconds').nullable().default(null).describe('A session longer than this (seconds) is invalid; null (the default): no maximum.'),
+      maxDurationSeconds: withDescription(z._default(z.nullable(positive('maxDurationSeconds')), null), 'validity.maxDurationSeconds'),
       /** Whether a session without a meter reading is invalid. */
-      requireEnergy: z.boolean({ error: 'requireEnergy must be true or false' }).default(true).describe('Whether a session without a meter reading is invalid; default true.'),
+      requireEnergy: withDescription(z._default(z.boolean({ error: 'requireEnergy must be true or false' }), true), 'validity.requireEnergy'),
       /** Authorisation statuses that count as accepted; every other status is a rejection. */
-      acceptedAuthorizations: readonlyOutput(
-        z.array(authorizationStatusSchema, { error: 'acceptedAuthorizations is a list of authorisation statuses' }).min(1, { error: 'at least one authorisation status must be accepted' }),
-      )
-        .default(['Accepted'])
-        .describe('Authorisation statuses that count as accepted; every other status is a rejection; default ["Accepted"].'),
+      acceptedAuthorizations: withDescription(
+        z._default(
+          readonlyOutput(
+            z.array(authorizationStatusSchema, { error: 'acceptedAuthorizations is a list of authorisation statuses' }).check(z.minLength(1, { error: 'at least one authorisation status must be accepted' })),
+          ),
+          ['Accepted'],
+        ),
+        'validity.acceptedAuthorizations',
+      ),
       /** Zero or very low consumption: a session with at most this energy (kWh) is invalid; `null` = off. */
-      lowEnergy: z
-        .strictObject({ atMostKWh: nonNegative('atMostKWh').describe('A session with at most this energy (kWh) is invalid.') }, { error: objectError('low energy rule') })
-        .nullable()
-        .default(null)
-        .describe('Zero or very low consumption makes a session invalid; null (the default): off.'),
+      lowEnergy: withDescription(
+        z._default(
+          z.nullable(z.strictObject({ atMostKWh: withDescription(nonNegative('atMostKWh'), 'validity.lowEnergy.atMostKWh') }, { error: objectError('low energy rule') })),
+          null,
+        ),
+        'validity.lowEnergy',
+      ),
       /**
        * Implausible average power: energy / duration above the connector's
        * `maxPowerKW` (or `kW` here when the session does not say) plus a
        * tolerance in percent; `null` = off.
        */
-      maxAveragePower: z
-        .strictObject(
-          {
-            kW: positive('kW').optional().describe("The connector's power in kW, where the session does not say (maxPowerKW)."),
-            tolerancePercent: nonNegative('tolerancePercent').prefault('10').describe('How far above the power (percent) is still plausible; default 10.'),
-          },
-          { error: objectError('average power rule') },
-        )
-        .nullable()
-        .default(null)
-        .describe("An average power (energy / duration) above the connector's makes a session invalid; null (the default): off."),
+      maxAveragePower: withDescription(
+        z._default(
+          z.nullable(
+            z.strictObject(
+              {
+                kW: withDescription(z.optional(positive('kW')), 'validity.maxAveragePower.kW'),
+                tolerancePercent: withDescription(z.prefault(nonNegative('tolerancePercent'), '10'), 'validity.maxAveragePower.tolerancePercent'),
+              },
+              { error: objectError('average power rule') },
+            ),
+          ),
+          null,
+        ),
+        'validity.maxAveragePower',
+      ),
       /** Stop reasons that make a session invalid (e.g. EmergencyStop, GroundFault); none by default. */
-      invalidStopReasons: readonlyOutput(z.array(stopReasonSchema, { error: 'invalidStopReasons is a list of stop reasons' }))
-        .default([])
-        .describe('Stop reasons that make a session invalid (e.g. EmergencyStop, GroundFault); none by default.'),
+      invalidStopReasons: withDescription(
+        z._default(readonlyOutput(z.array(stopReasonSchema, { error: 'invalidStopReasons is a list of stop reasons' })), []),
+        'validity.invalidStopReasons',
+      ),
       /** A session that starts before this instant is invalid; `null` = off. */
-      earliestStart: instantSchema().nullable().default(null).describe('A session that starts before this date-time (with an offset) is invalid; null (the default): off.'),
+      earliestStart: withDescription(z._default(z.nullable(instantSchema()), null), 'validity.earliestStart'),
     },
     { error: objectError('validity rules') },
-  )
-  .describe("The validity rules: a session failing any is invalid. Every field is optional and defaults to the domain's rule.")
-  .superRefine(
+  ),
+  'validity',
+).check(
+  z.superRefine(
     ({ energyKWh, minDurationSeconds, maxDurationSeconds }, ctx) => {
       // Runs even when other fields failed, so one error lists every problem; fields that failed are skipped.
       if (isDecimal(energyKWh?.min) && isDecimal(energyKWh.max) && energyKWh.min.gt(energyKWh.max)) {
@@ -91,7 +107,8 @@ export const validityConfigSchema = z
       }
     },
     { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
-  );
+  ),
+);
 
 /** Validity rules as configured (JSON form); every field optional. */
 export type ValidityConfigInput = z.input<typeof validityConfigSchema>;
