@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import * as z from 'zod';
-import { decimalSchema } from '../model/decimal.js';
+import { decimalSchema, isDecimal } from '../model/decimal.js';
 import { stopReasonSchema } from '../model/stop-reason.js';
 import { authorizationStatusSchema } from '../model/token.js';
 import { meterValueSchema } from './sampled-value.js';
@@ -23,8 +23,12 @@ export const transactionId16Schema = z
  * Zod schema for a 1.6 register reading in Wh (`meterStart`, `meterStop`): an integer, read as an exact decimal.
  *
  * @example wattHoursSchema.parse(4667).toString(); // => '4667'
+ * @example wattHoursSchema.safeParse(4667.5).success; // => false
  */
-export const wattHoursSchema = z.union([z.bigint().transform((value) => value.toString()), z.number(), z.instanceof(Decimal)]).pipe(decimalSchema);
+export const wattHoursSchema = z
+  .union([z.bigint().transform((value) => value.toString()), z.number(), z.custom<Decimal>(isDecimal)])
+  .pipe(decimalSchema)
+  .refine((wattHours) => wattHours.isInteger(), { error: 'a 1.6 meter register is a whole number of Wh (OCPP 1.6 defines it as an integer)' });
 
 /**
  * Zod schema for 1.6 `IdTagInfo`: the backend's answer about an idTag.
