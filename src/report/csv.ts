@@ -26,9 +26,9 @@ export function neutraliseFormula(cell: string): string {
 /** A cell that needs neither neutralising nor quoting matches none of this: the common case, tested once. */
 const SPECIAL = /^[=+\-@\t\r ]|[",\r\n]| $/;
 
-function field(cell: unknown, where: () => string, soleField: boolean): string {
+function field(cell: unknown, where: (column: number) => string, column: number, soleField: boolean): string {
   if (typeof cell !== 'string') {
-    throw usageError([], `${where()} is ${cell === null ? 'null' : `a ${typeof cell}`}; format every cell to a string first`);
+    throw usageError([], `${where(column)} is ${cell === null ? 'null' : `a ${typeof cell}`}; format every cell to a string first`);
   }
   if (!SPECIAL.test(cell)) return cell === '' && soleField ? '""' : cell;
   const text = neutraliseFormula(cell);
@@ -38,15 +38,17 @@ function field(cell: unknown, where: () => string, soleField: boolean): string {
 }
 
 /** One record: its cells, neutralised and quoted where needed, and CRLF. `where` names a cell for an error message. */
-export function csvRecord(cells: readonly string[], where: (column: number) => string = (column) => `cell ${column}`): string {
+export function csvRecord(cells: readonly string[], where: (column: number) => string = cellName): string {
   let text = '';
   const sole = cells.length === 1;
   for (let column = 0; column < cells.length; column++) {
     if (column > 0) text += ',';
-    text += field(cells[column], () => where(column), sole);
+    text += field(cells[column], where, column, sole);
   }
   return text + CRLF;
 }
+
+const cellName = (column: number) => `cell ${column}`;
 
 /**
  * Writes a table as CSV text per RFC 4180.
