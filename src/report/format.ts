@@ -69,10 +69,18 @@ export function formatDurationMinutes(ms: number, locale: LocaleInput = 'en'): s
   const { tag, minutes: words } = resolveLocale(locale);
   const sign = ms < 0 ? '-' : '';
   const minutes = Math.floor((Math.abs(ms) + MINUTE_MS / 2) / MINUTE_MS);
-  const { plural, wholeNumber } = formatsFor(tag);
-  const word = words[plural.select(minutes)] ?? words.other;
-  const number = wholeNumber.format(minutes);
-  return `${sign}${number} ${word}`;
+  const formats = formatsFor(tag);
+  // Sessions last a few thousand distinct minutes at most: each text is made once per locale and minute words.
+  let text = minutes < 100_000 ? formats.minutes.get(minutes) : undefined;
+  if (text === undefined || formats.minuteWords !== words) {
+    text = `${formats.wholeNumber.format(minutes)} ${words[formats.plural.select(minutes)] ?? words.other}`;
+    if (formats.minuteWords !== words) {
+      formats.minutes.clear();
+      formats.minuteWords = words;
+    }
+    if (minutes < 100_000) formats.minutes.set(minutes, text);
+  }
+  return `${sign}${text}`;
 }
 
 /** Rounds half-up (away from zero) to `places` and writes plain notation, with no negative zero. */
@@ -135,7 +143,10 @@ export function formatMoney(amount: Decimal, currency: string, locale: LocaleInp
 }
 
 /** The number formats of a locale, built once: building an Intl format costs far more than using one. */
-const localeFormats = new Map<string, { plural: Intl.PluralRules; wholeNumber: Intl.NumberFormat; energy: Intl.NumberFormat }>();
+const localeFormats = new Map<
+  string,
+  { plural: Intl.PluralRules; wholeNumber: Intl.NumberFormat; energy: Intl.NumberFormat; minutes: Map<number, string>; minuteWords: unknown }
+>();
 
 function formatsFor(tag: string) {
   let formats = localeFormats.get(tag);
@@ -144,6 +155,8 @@ function formatsFor(tag: string) {
       plural: new Intl.PluralRules(tag),
       wholeNumber: new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }),
       energy: new Intl.NumberFormat(tag, { minimumFractionDigits: 0, maximumFractionDigits: 3 }),
+      minutes: new Map<number, string>(),
+      minuteWords: null as unknown,
     };
     localeFormats.set(tag, formats);
   }
