@@ -61,9 +61,16 @@ export function isDecimal(value: unknown): value is Decimal {
 export function readDecimal(value: unknown, limits: DecimalLimits = DECIMAL_LIMITS): Decimal | string {
   let read: Decimal | undefined;
   if (typeof value === 'number') {
-    if (Number.isFinite(value)) read = new Exact(String(value));
+    if (Number.isFinite(value)) {
+      const text = String(value);
+      read = readPlainDecimal(text, limits) ?? new Exact(text);
+    }
   } else if (typeof value === 'string') {
+    read = readPlainDecimal(value, limits);
+    if (read !== undefined) return read;
     const text = value.trim();
+    read = readPlainDecimal(text, limits);
+    if (read !== undefined) return read;
     if (DECIMAL_TEXT.test(text)) read = new Exact(text);
   } else if (isDecimal(value)) {
     read = new Exact(value);
@@ -102,6 +109,78 @@ interface DecimalParts {
   readonly s: number;
   readonly e: number;
   readonly d: readonly number[];
+}
+
+/** Digits in one of decimal.js's digit words. */
+const WORD_DIGITS = 7;
+const POWERS_OF_TEN = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000];
+
+/**
+ * Reads the text nearly every decimal in data is written as, an optional
+ * sign and plain digits with at most one point ("11.489", "-0.5", "350"),
+ * within `limits` by its digit counts, straight into decimal.js's
+ * representation (sign `s`, base-10 exponent `e`, base-10^7 digit words `d`,
+ * the most significant word without leading zeros and no trailing zero
+ * word). It gives what `new Exact(text)` gives, several times faster, or
+ * `undefined` for any other text (an exponent, too many digits), which
+ * `new Exact` then reads. Property tests hold the two equal.
+ */
+function readPlainDecimal(text: string, limits: DecimalLimits): Decimal | undefined {
+  const length = text.length;
+  let at = 0;
+  let sign = 1;
+  const lead = text.charCodeAt(0);
+  if (lead === 45 /* - */) {
+    sign = -1;
+    at = 1;
+  } else if (lead === 43 /* + */) at = 1;
+  let point = -1;
+  let first = -1;
+  let last = -1;
+  for (let i = at; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 46 /* . */) {
+      if (point >= 0) return undefined;
+      point = i;
+    } else if (code < 48 || code > 57) return undefined;
+    else if (code !== 48) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  if (point < 0) point = length;
+  const integerDigits = point - at;
+  const decimalPlaces = length - point - 1;
+  if (integerDigits + Math.max(decimalPlaces, 0) === 0) return undefined;
+  if (integerDigits > limits.maxIntegerDigits || decimalPlaces > limits.maxDecimalPlaces) return undefined;
+  let exponent = 0;
+  const words: number[] = [];
+  if (first < 0) words.push(0);
+  else {
+    exponent = first < point ? point - first - 1 : point - first;
+    // The first word holds the digits down to a multiple of 7 places from the units; then 7 digits a word.
+    let wordLength = (((exponent + 1) % WORD_DIGITS) + WORD_DIGITS) % WORD_DIGITS || WORD_DIGITS;
+    let word = 0;
+    let size = 0;
+    for (let i = first; i <= last; i++) {
+      if (i === point) continue;
+      word = word * 10 + (text.charCodeAt(i) - 48);
+      if (++size === wordLength) {
+        words.push(word);
+        word = 0;
+        size = 0;
+        wordLength = WORD_DIGITS;
+      }
+    }
+    if (size > 0) words.push(word * POWERS_OF_TEN[wordLength - size]!);
+  }
+  // The properties in the order decimal.js's constructor sets them, so the value has the same shape.
+  const read = Object.create(Exact.prototype) as { constructor: unknown; s: number; e: number; d: number[] };
+  read.constructor = Exact;
+  read.s = sign;
+  read.e = exponent;
+  read.d = words;
+  return read as unknown as Decimal;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { compareDecimals, readDecimal } from './decimal.js';
 import { isCurrencyCode } from './price.js';
 import { STOP_REASONS } from './stop-reason.js';
-import { parseInstant } from './time.js';
+import { instantQuickly } from './time.js';
 import { AUTHORIZATION_STATUSES, TOKEN_TYPES } from './token.js';
 
 /*
@@ -22,6 +22,7 @@ const STOP_REASON_SET: ReadonlySet<unknown> = new Set(STOP_REASONS);
 /** Thrown inside the fast path to hand the input to the schema. */
 const GIVE_UP = Symbol('give up');
 
+/* Each output object is built by named stores in the schema's key order, so every object of a kind has one shape. */
 type Fields = Record<string, unknown>;
 
 function object(value: unknown): Fields {
@@ -31,8 +32,23 @@ function object(value: unknown): Fields {
   return value as Fields;
 }
 
+/**
+ * Whether an optional field is there: `false` when it is left out. A key
+ * present with the value `undefined`, which the schema keeps, is rare enough
+ * to leave to the schema.
+ */
+function present(source: Fields, key: string, value: unknown): boolean {
+  if (value !== undefined) return true;
+  if (Object.hasOwn(source, key)) throw GIVE_UP;
+  return false;
+}
+
 function identifier(value: unknown): string {
   if (typeof value !== 'string') throw GIVE_UP;
+  // Identifiers nearly always start and end with a visible ASCII character: nothing to trim.
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  if (first > 32 && first < 127 && last > 32 && last < 127) return value;
   const trimmed = value.trim();
   if (trimmed === '') throw GIVE_UP;
   return trimmed;
@@ -50,53 +66,42 @@ function nonNegative(value: unknown): Decimal {
   return read;
 }
 
+function positive(value: unknown): Decimal {
+  const read = decimal(value);
+  if (compareDecimals(read, ZERO) <= 0) throw GIVE_UP;
+  return read;
+}
+
 function member(value: unknown, set: ReadonlySet<unknown>): string {
   if (!set.has(value)) throw GIVE_UP;
   return value as string;
 }
 
-function instant(value: unknown, timeZone: string | undefined): Date {
+function flag(value: unknown): boolean {
+  if (typeof value !== 'boolean') throw GIVE_UP;
+  return value;
+}
+
+function instant(value: unknown): Date {
   if (value instanceof Date) {
     const ms = value.getTime();
     if (Number.isNaN(ms)) throw GIVE_UP;
     return new Date(ms);
   }
   if (typeof value !== 'string') throw GIVE_UP;
-  const parsed = parseInstant(value, timeZone);
-  if (!parsed.ok || parsed.dateOnly) throw GIVE_UP;
-  return parsed.instant;
+  // Timestamps with an offset; a local time (read in the parse options' zone) is the schema's to read.
+  const ms = instantQuickly(value);
+  if (ms === undefined) throw GIVE_UP;
+  return new Date(ms);
 }
-
-/**
- * Sets `key` on `target` as the schema would for an optional field: read
- * when present, `undefined` kept when the key is there with no value, left
- * out otherwise.
- */
-function optional(target: Fields, source: Fields, key: string, value: unknown, read: (value: unknown) => unknown): void {
-  if (value !== undefined) target[key] = read(value);
-  else if (Object.hasOwn(source, key)) target[key] = undefined;
-}
-
-const tokenType = (value: unknown) => member(value, TOKEN_TYPE_SET);
-const authMethod = (value: unknown) => member(value, AUTH_METHOD_SET);
-const stopReason = (value: unknown) => member(value, STOP_REASON_SET);
-const flag = (value: unknown) => {
-  if (typeof value !== 'boolean') throw GIVE_UP;
-  return value;
-};
-const positive = (value: unknown) => {
-  const read = decimal(value);
-  if (compareDecimals(read, ZERO) <= 0) throw GIVE_UP;
-  return read;
-};
 
 function token(input: unknown): Fields {
   const source = object(input);
   const out: Fields = { uid: identifier(source['uid']) };
-  optional(out, source, 'contractId', source['contractId'], identifier);
-  optional(out, source, 'groupId', source['groupId'], identifier);
-  optional(out, source, 'type', source['type'], tokenType);
-  const authorization = source['authorization'];
+  const { contractId, groupId, type, authorization } = source;
+  if (present(source, 'contractId', contractId)) out['contractId'] = identifier(contractId);
+  if (present(source, 'groupId', groupId)) out['groupId'] = identifier(groupId);
+  if (present(source, 'type', type)) out['type'] = member(type, TOKEN_TYPE_SET);
   out['authorization'] = authorization === undefined ? 'Accepted' : member(authorization, AUTHORIZATION_SET);
   return out;
 }
@@ -104,25 +109,26 @@ function token(input: unknown): Fields {
 function chargePoint(input: unknown): Fields {
   const source = object(input);
   const out: Fields = { id: identifier(source['id']) };
-  optional(out, source, 'connectorId', source['connectorId'], identifier);
-  optional(out, source, 'evseId', source['evseId'], identifier);
-  optional(out, source, 'locationId', source['locationId'], identifier);
-  optional(out, source, 'operatorId', source['operatorId'], identifier);
-  optional(out, source, 'serialNumber', source['serialNumber'], identifier);
-  optional(out, source, 'maxPowerKW', source['maxPowerKW'], positive);
+  const { connectorId, evseId, locationId, operatorId, serialNumber, maxPowerKW } = source;
+  if (present(source, 'connectorId', connectorId)) out['connectorId'] = identifier(connectorId);
+  if (present(source, 'evseId', evseId)) out['evseId'] = identifier(evseId);
+  if (present(source, 'locationId', locationId)) out['locationId'] = identifier(locationId);
+  if (present(source, 'operatorId', operatorId)) out['operatorId'] = identifier(operatorId);
+  if (present(source, 'serialNumber', serialNumber)) out['serialNumber'] = identifier(serialNumber);
+  if (present(source, 'maxPowerKW', maxPowerKW)) out['maxPowerKW'] = positive(maxPowerKW);
   return out;
 }
 
 function price(input: unknown): Fields {
   const source = object(input);
   const out: Fields = {};
-  optional(out, source, 'exclVat', source['exclVat'], nonNegative);
-  optional(out, source, 'inclVat', source['inclVat'], nonNegative);
-  optional(out, source, 'vatPercent', source['vatPercent'], nonNegative);
-  const currency = source['currency'];
+  const { exclVat, inclVat, vatPercent, currency } = source;
+  if (present(source, 'exclVat', exclVat)) out['exclVat'] = nonNegative(exclVat);
+  if (present(source, 'inclVat', inclVat)) out['inclVat'] = nonNegative(inclVat);
+  if (present(source, 'vatPercent', vatPercent)) out['vatPercent'] = nonNegative(vatPercent);
   if (typeof currency !== 'string' || !isCurrencyCode(currency)) throw GIVE_UP;
   out['currency'] = currency;
-  if (out['exclVat'] === undefined && out['inclVat'] === undefined) throw GIVE_UP;
+  if (exclVat === undefined && inclVat === undefined) throw GIVE_UP;
   return out;
 }
 
@@ -131,24 +137,24 @@ function price(input: unknown): Fields {
  * schema must read it (to say what is wrong, or for a shape this path does
  * not know). What it gives equals what the schema gives.
  */
-export function readSessionQuickly(input: unknown, timeZone: string | undefined): Fields | undefined {
+export function readSessionQuickly(input: unknown): Fields | undefined {
   try {
     const source = object(input);
-    const energy = source['energyKWh'];
-    if (energy === undefined) return undefined;
+    const { energyKWh, userId, authMethod, stopReason, homeChargingCompensation } = source;
+    if (energyKWh === undefined) return undefined;
     const out: Fields = {
       id: identifier(source['id']),
-      startedAt: instant(source['startedAt'], timeZone),
-      endedAt: instant(source['endedAt'], timeZone),
-      energyKWh: energy === null ? null : decimal(energy),
+      startedAt: instant(source['startedAt']),
+      endedAt: instant(source['endedAt']),
+      energyKWh: energyKWh === null ? null : decimal(energyKWh),
       token: token(source['token']),
       chargePoint: chargePoint(source['chargePoint']),
     };
-    optional(out, source, 'userId', source['userId'], identifier);
-    optional(out, source, 'authMethod', source['authMethod'], authMethod);
-    optional(out, source, 'price', source['price'], price);
-    optional(out, source, 'stopReason', source['stopReason'], stopReason);
-    optional(out, source, 'homeChargingCompensation', source['homeChargingCompensation'], flag);
+    if (present(source, 'userId', userId)) out['userId'] = identifier(userId);
+    if (present(source, 'authMethod', authMethod)) out['authMethod'] = member(authMethod, AUTH_METHOD_SET);
+    if (present(source, 'price', source['price'])) out['price'] = price(source['price']);
+    if (present(source, 'stopReason', stopReason)) out['stopReason'] = member(stopReason, STOP_REASON_SET);
+    if (present(source, 'homeChargingCompensation', homeChargingCompensation)) out['homeChargingCompensation'] = flag(homeChargingCompensation);
     return out;
   } catch (error) {
     if (error === GIVE_UP) return undefined;

@@ -122,8 +122,6 @@ type SessionSchema = ReturnType<typeof createSessionSchema>;
 
 /** Schemas per time zone, built once each. */
 const schemas = new Map<string, SessionSchema>();
-/** The time zone each schema reads local times in. */
-const schemaTimeZones = new WeakMap<SessionSchema, string>();
 
 /**
  * The session schema for `options`, built once per time zone.
@@ -139,7 +137,6 @@ export function schemaFor(options: ParseOptions | undefined): SessionSchema {
   if (!schema) {
     schema = createSessionSchema({ timeZone });
     schemas.set(timeZone, schema);
-    schemaTimeZones.set(schema, timeZone);
   }
   return schema;
 }
@@ -151,7 +148,7 @@ export function schemaFor(options: ParseOptions | undefined): SessionSchema {
  */
 export function readWith(schema: SessionSchema, input: unknown): ParseResult<ChargingSession> {
   try {
-    const quick = readSessionQuickly(input, schemaTimeZones.get(schema));
+    const quick = readSessionQuickly(input);
     if (quick !== undefined) return { success: true, data: quick as ChargingSession };
     return safeParse(schema, input) as ParseResult<ChargingSession>;
   } catch (error) {

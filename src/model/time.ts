@@ -195,7 +195,7 @@ function twoDigits(text: string, at: number): number {
  * character; `undefined` for anything else (or anything out of range), which
  * the general reader then reads or refuses with its reason.
  */
-function instantQuickly(text: string): number | undefined {
+export function instantQuickly(text: string): number | undefined {
   const length = text.length;
   if (length < 20 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || (text.charCodeAt(10) | 32) !== 116 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
   const year = twoDigits(text, 0) * 100 + twoDigits(text, 2);

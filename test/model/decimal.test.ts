@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Exact, decimalSchema } from '../../src/model/decimal';
+import { DECIMAL_LIMITS, Exact, MONEY_LIMITS, decimalSchema, readDecimal, type DecimalLimits } from '../../src/model/decimal';
 import { scaledText } from '../../src/testing';
 
 /** The parsed decimal; fails the test with the issues when refused. */
@@ -165,4 +165,62 @@ describe('properties', () => {
       { numRuns: 500 },
     );
   });
+
+  /**
+   * What reading a decimal gave before plain text had its own reader: decimal.js parses the
+   * text, then the limits are checked. The category of a refusal, or the value.
+   */
+  function referenceRead(text: string, limits: DecimalLimits): Decimal | 'not a decimal' | 'too large' | 'decimal places' {
+    const trimmed = text.trim();
+    if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return 'not a decimal';
+    const value = new Exact(trimmed);
+    if (!value.isZero() && value.e >= limits.maxIntegerDigits) return 'too large';
+    if (value.decimalPlaces() > limits.maxDecimalPlaces) return 'decimal places';
+    return value;
+  }
+
+  /** Text shaped like a decimal: signs, leading and trailing zeros, points anywhere, sometimes an exponent. */
+  const decimalText = fc
+    .tuple(
+      fc.constantFrom('', '', '-', '+', ' '),
+      fc.string({ unit: fc.constantFrom('0', '0', '0', '1', '5', '9', '7'), maxLength: 22 }),
+      fc.option(fc.string({ unit: fc.constantFrom('0', '0', '3', '9', '1'), maxLength: 26 }), { nil: undefined }),
+      fc.constantFrom('', '', '', 'e3', 'E-2', '.', ' '),
+    )
+    .map(([sign, whole, fraction, tail]) => `${sign}${whole}${fraction === undefined ? '' : `.${fraction}`}${tail}`);
+
+  it('reads decimal text exactly as decimal.js does, value, shape and refusal alike', () => {
+    fc.assert(
+      fc.property(decimalText, fc.constantFrom(DECIMAL_LIMITS, MONEY_LIMITS), (text, limits) => {
+        const expected = referenceRead(text, limits);
+        const actual = readDecimal(text, limits);
+        if (typeof expected === 'string') {
+          expect(typeof actual).toBe('string');
+          expect(actual).toContain(expected === 'not a decimal' ? '"3.667"' : expected);
+          return;
+        }
+        if (typeof actual === 'string') throw new Error(`refused ${JSON.stringify(text)}: ${actual}`);
+        expect({ s: actual.s, e: actual.e, d: actual.d }).toEqual({ s: expected.s, e: expected.e, d: expected.d });
+        expect(Object.keys(actual)).toEqual(Object.keys(expected));
+        expect(Object.getPrototypeOf(actual)).toBe(Object.getPrototypeOf(expected));
+        expect(actual.constructor).toBe(Exact);
+        const factor = new Exact('1.0000001');
+        expect(actual.times(factor).plus(actual).toFixed()).toBe(expected.times(factor).plus(expected).toFixed());
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('reads numbers exactly as decimal.js reads their shortest text', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.double({ min: -1e6, max: 1e6 })), (value) => {
+        const expected = referenceRead(String(value), DECIMAL_LIMITS);
+        const actual = readDecimal(value);
+        if (typeof expected === 'string') expect(typeof actual).toBe('string');
+        else expect(actual).toEqual(expected);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
 });
+
