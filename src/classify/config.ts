@@ -1,6 +1,6 @@
 import { readonlyOutput } from '../model/list.js';
 import * as z from 'zod/mini';
-import { safeParse, withDescription } from '../model/schema.js';
+import { withDescription } from '../model/schema.js';
 import { resolvedObject, zonedInput } from '../model/resolved-object.js';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../model/time.js';
 import { buildRateSchedule, isReadRate, rateInputSchema, type RateSchedule } from '../matchers/rate-schedule.js';
@@ -245,7 +245,7 @@ export type ClassifierConfig = z.output<typeof classifierConfigSchema>;
  * parseClassifierConfig({ validity: { minDurationSeconds: -1 } }).error?.issues.map((issue) => issue.path); // => [['validity', 'minDurationSeconds']]
  */
 export function parseClassifierConfig(input: unknown) {
-  return safeParse(classifierConfigSchema, input);
+  return classifierConfigSchema.safeParse(input);
 }
 
 /**

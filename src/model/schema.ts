@@ -1,7 +1,4 @@
-import type { ZodSafeParseResult } from 'zod';
-import { ZodRealError } from 'zod';
 import * as z from 'zod/mini';
-import { _safeParse } from 'zod/v4/core';
 
 /** The schemas given a description, each with the key of its text. */
 const described: (readonly [schema: z.core.$ZodType, key: string])[] = [];
@@ -35,17 +32,4 @@ export function describeSchemas(descriptions: Readonly<Record<string, string>>):
     if (description === undefined) throw new Error(`no description for the schema described as ${JSON.stringify(key)}`);
     z.globalRegistry.add(schema, { description });
   }
-}
-
-const safeParseWithZodError = _safeParse(ZodRealError);
-
-/**
- * Parses `input` with `schema` without throwing, as zod's `safeParse` does,
- * giving a failure as a `ZodError` (with `format()` and `flatten()`) whatever
- * build of zod the schema was made with.
- *
- * @example safeParse(sessionSchema, {}).error?.name; // => 'ZodError'
- */
-export function safeParse<T extends z.core.$ZodType>(schema: T, input: unknown): ZodSafeParseResult<z.output<T>> {
-  return safeParseWithZodError(schema, input) as ZodSafeParseResult<z.output<T>>;
 }
