@@ -10,6 +10,7 @@ import { LICENCE_COVERAGES, licenceSchema, type Licence } from '../matchers/lice
 import { whitelistEntrySchema } from '../matchers/whitelist.js';
 import { identifierSchema } from '../model/identifier.js';
 import { objectError } from '../model/messages.js';
+import { stringRecord } from '../model/record.js';
 import { timeZoneSchema } from '../model/period.js';
 import { validityConfigSchema } from '../rules/config.js';
 
@@ -52,7 +53,7 @@ const rateScheduleSchema = resolvedObject(
  */
 function namedSchedulesSchema(field: 'rateSchedules' | 'ceilingSchedules', what: string) {
   return z.pipe(
-    z.record(z.string(), withDescription(rateScheduleSchema, `${field}.value`), { error: `${field} maps ids to ${what}s` }).check(
+    stringRecord(withDescription(rateScheduleSchema, `${field}.value`), `${field} maps ids to ${what}s`).check(
       z.superRefine((schedules, ctx) => {
         const seen = new Map<string, string>();
         for (const id of Object.keys(schedules)) {

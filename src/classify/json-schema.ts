@@ -95,11 +95,27 @@ function jsonFormSchema(schema: z.core.$ZodType): JsonSchema {
     io: 'input',
     unrepresentable: 'any',
     override: ({ zodSchema, jsonSchema }) => {
-      const { type } = zodSchema._zod.def;
-      if (type === 'custom' || type === 'date') jsonSchema[NO_JSON_FORM] = true;
+      const def = zodSchema._zod.def;
+      if (def.type === 'custom' || def.type === 'date') jsonSchema[NO_JSON_FORM] = true;
+      if (def.type === 'object' && def.catchall !== undefined && def.catchall._zod.def.type !== 'never') writeAsRecord(jsonSchema);
     },
   });
   return simplify(generated) as JsonSchema;
+}
+
+/**
+ * Writes the JSON Schema of a map read by `stringRecord` (an object with no
+ * fields of its own and a schema for every other key) as that of a record of
+ * string keys, in place and in the same order: `propertyNames` where the
+ * empty `properties` was.
+ */
+function writeAsRecord(jsonSchema: Record<string, unknown>): void {
+  const entries = Object.entries(jsonSchema);
+  for (const [key] of entries) delete jsonSchema[key];
+  for (const [key, value] of entries) {
+    if (key === 'properties') jsonSchema['propertyNames'] = { type: 'string' };
+    else jsonSchema[key] = value;
+  }
 }
 
 /** Removes the members marked as having no JSON form, lifts a union left with one member, and gives decimal strings their pattern. */

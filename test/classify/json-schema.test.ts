@@ -64,6 +64,14 @@ describe('classifierConfigJsonSchema', () => {
     expect(perKWh).toMatchObject({ anyOf: [{ type: 'string', pattern: expect.any(String) }, { type: 'number' }] });
   });
 
+  it('writes the named schedules as records of string keys', () => {
+    for (const field of ['rateSchedules', 'ceilingSchedules']) {
+      const map = classifierConfigJsonSchema.properties[field]!;
+      expect(Object.keys(map)).toEqual(['description', 'type', 'propertyNames', 'additionalProperties']);
+      expect(map).toMatchObject({ type: 'object', propertyNames: { type: 'string' }, additionalProperties: { type: 'object', additionalProperties: false } });
+    }
+  });
+
   it('validates the sample configuration, the empty one, and a configuration with ceilings', () => {
     expect(validate(JSON.parse(JSON.stringify(sampleConfig)))).toBe(true);
     expect(validate({})).toBe(true);
