@@ -19,14 +19,40 @@ export const DEFAULT_PRECEDENCE = ['split-billing', 'whitelist'] as const;
 
 const PRECEDENCE_ERROR = 'precedence is ["split-billing", "whitelist"] or ["whitelist", "split-billing"]';
 
-const precedenceSchema = z._default(
-  readonlyOutput(
-    z
-      .tuple([z.enum(DEFAULT_PRECEDENCE, { error: PRECEDENCE_ERROR }), z.enum(DEFAULT_PRECEDENCE, { error: PRECEDENCE_ERROR })], { error: PRECEDENCE_ERROR })
-      .check(z.refine(([first, second]) => first !== second, { error: 'precedence names split-billing and whitelist once each' })),
-  ),
-  [...DEFAULT_PRECEDENCE],
-);
+type Matcher = (typeof DEFAULT_PRECEDENCE)[number];
+
+/**
+ * The two matchers in order, each once, read as `z.tuple([z.enum(DEFAULT_PRECEDENCE),
+ * z.enum(DEFAULT_PRECEDENCE)], { error: PRECEDENCE_ERROR })` reads them (the
+ * same value, issues and issue fields), without zod's tuple, which a page
+ * that classifies would carry for this one pair. The configuration's JSON
+ * Schema writes it as that tuple.
+ *
+ * @example
+ * precedencePairSchema.safeParse(['whitelist', 'split-billing']).data; // => ['whitelist', 'split-billing']
+ * precedencePairSchema.safeParse(['whitelist']).error?.issues.map((issue) => issue.code); // => ['too_small']
+ */
+export const precedencePairSchema = z.transform((input: [Matcher, Matcher], ctx): [Matcher, Matcher] => {
+  const given: unknown = input;
+  if (!Array.isArray(given)) {
+    ctx.issues.push({ expected: 'tuple', code: 'invalid_type', input: given, path: [], message: PRECEDENCE_ERROR });
+    return input;
+  }
+  if (given.length < 2) {
+    ctx.issues.push({ code: 'too_small', minimum: 2, inclusive: true, input: given, origin: 'array', path: [], message: PRECEDENCE_ERROR });
+    return [] as unknown as [Matcher, Matcher];
+  }
+  if (given.length > 2) ctx.issues.push({ code: 'too_big', maximum: 2, inclusive: true, input: given, origin: 'array', path: [], message: PRECEDENCE_ERROR });
+  for (let index = 0; index < 2; index++) {
+    const matcher: unknown = given[index];
+    if (!DEFAULT_PRECEDENCE.includes(matcher as Matcher)) {
+      ctx.issues.push({ code: 'invalid_value', values: [...DEFAULT_PRECEDENCE], input: matcher, path: [index], message: PRECEDENCE_ERROR });
+    }
+  }
+  return [given[0], given[1]] as [Matcher, Matcher];
+}).check(z.refine(([first, second]) => first !== second, { error: 'precedence names split-billing and whitelist once each' }));
+
+const precedenceSchema = z._default(readonlyOutput(precedencePairSchema), [...DEFAULT_PRECEDENCE]);
 
 const rateScheduleSchema = resolvedObject(
   z.strictObject(

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { describeSchemas } from '../model/schema.js';
-import { classifierConfigSchema } from './config.js';
+import { classifierConfigSchema, DEFAULT_PRECEDENCE, precedencePairSchema } from './config.js';
 
 /**
  * The description of every field of the configuration, by the key its schema
@@ -80,6 +80,12 @@ export type JsonSchema = { readonly [key: string]: unknown };
 /** What a decimal written as a string looks like: "3.667", "-0.5", "1e3", blanks around it allowed. */
 const DECIMAL_PATTERN = '^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*$';
 
+/** One matcher of the precedence, in JSON Schema. */
+const MATCHER_JSON_SCHEMA = { type: 'string', enum: DEFAULT_PRECEDENCE };
+
+/** The precedence as the JSON Schema of the tuple it is read as: two matchers. */
+const PRECEDENCE_JSON_SCHEMA = { type: 'array', prefixItems: [MATCHER_JSON_SCHEMA, MATCHER_JSON_SCHEMA], items: false, minItems: 2, maxItems: 2 };
+
 /** Marks a member with no JSON form (a `Decimal`, a `Date`), removed afterwards. */
 const NO_JSON_FORM = 'x-no-json-form';
 
@@ -98,24 +104,27 @@ function jsonFormSchema(schema: z.core.$ZodType): JsonSchema {
       const def = zodSchema._zod.def;
       if (def.type === 'custom' || def.type === 'date') jsonSchema[NO_JSON_FORM] = true;
       if (def.type === 'object' && def.catchall !== undefined && def.catchall._zod.def.type !== 'never') writeAsRecord(jsonSchema);
+      if (zodSchema === precedencePairSchema) Object.assign(jsonSchema, PRECEDENCE_JSON_SCHEMA);
+      // zod leaves out the default of a schema that transforms, whose input may differ from its output; the pair's does not.
+      if (def.type === 'default' && def.innerType === precedencePairSchema) rewrite(jsonSchema, [['default', structuredClone(def.defaultValue)], ...Object.entries(jsonSchema)]);
     },
   });
   return simplify(generated) as JsonSchema;
 }
 
+/** Replaces the members of `jsonSchema`, in place, by `entries` in their order. */
+function rewrite(jsonSchema: Record<string, unknown>, entries: readonly (readonly [string, unknown])[]): void {
+  for (const key of Object.keys(jsonSchema)) delete jsonSchema[key];
+  for (const [key, value] of entries) jsonSchema[key] = value;
+}
+
 /**
  * Writes the JSON Schema of a map read by `stringRecord` (an object with no
  * fields of its own and a schema for every other key) as that of a record of
- * string keys, in place and in the same order: `propertyNames` where the
- * empty `properties` was.
+ * string keys: `propertyNames` where the empty `properties` was.
  */
 function writeAsRecord(jsonSchema: Record<string, unknown>): void {
-  const entries = Object.entries(jsonSchema);
-  for (const [key] of entries) delete jsonSchema[key];
-  for (const [key, value] of entries) {
-    if (key === 'properties') jsonSchema['propertyNames'] = { type: 'string' };
-    else jsonSchema[key] = value;
-  }
+  rewrite(jsonSchema, Object.entries(jsonSchema).map(([key, value]) => (key === 'properties' ? ['propertyNames', { type: 'string' }] : [key, value])));
 }
 
 /** Removes the members marked as having no JSON form, lifts a union left with one member, and gives decimal strings their pattern. */

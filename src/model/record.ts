@@ -19,8 +19,10 @@ const keySchema = z.string();
  * schema every page already ships rather than from zod's record, which a
  * page that classifies would carry for this one map.
  *
- * @example stringRecord(z.number(), 'give numbers by id').safeParse({ a: 1 }).data; // => { a: 1 }
- * @example stringRecord(z.number(), 'give numbers by id').safeParse([1]).error?.issues[0]?.message; // => 'give numbers by id'
+ * @example
+ * const stopReasons = stringRecord(stopReasonSchema, 'give stop reasons by session id');
+ * stopReasons.safeParse({ 's-1': 'EVDisconnected' }).data; // => { 's-1': 'EVDisconnected' }
+ * stopReasons.safeParse(['EVDisconnected']).error?.issues.map((issue) => issue.message); // => ['give stop reasons by session id']
  */
 export function stringRecord<T extends z.core.$ZodType>(value: T, error: string) {
   // The symbol keys of the map being read: the object schema skips them, a record refuses each (after every string key's issues).

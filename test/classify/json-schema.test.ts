@@ -72,6 +72,20 @@ describe('classifierConfigJsonSchema', () => {
     }
   });
 
+  it('writes the precedence as a pair of the two matchers, with its default', () => {
+    const matcher = { type: 'string', enum: ['split-billing', 'whitelist'] };
+    expect(classifierConfigJsonSchema.properties['precedence']).toEqual({
+      default: ['split-billing', 'whitelist'],
+      description: expect.stringMatching(/^The order of the split billing and whitelist matchers/),
+      type: 'array',
+      prefixItems: [matcher, matcher],
+      items: false,
+      minItems: 2,
+      maxItems: 2,
+    });
+    expect(validate({ precedence: ['whitelist', 'split-billing', 'whitelist'] })).toBe(false);
+  });
+
   it('validates the sample configuration, the empty one, and a configuration with ceilings', () => {
     expect(validate(JSON.parse(JSON.stringify(sampleConfig)))).toBe(true);
     expect(validate({})).toBe(true);
