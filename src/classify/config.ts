@@ -1,6 +1,5 @@
 import { readonlyOutput } from '../model/list.js';
 import * as z from 'zod/mini';
-import { withDescription } from '../model/schema.js';
 import { resolvedObject, zonedInput } from '../model/resolved-object.js';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../model/time.js';
 import { buildRateSchedule, isReadRate, rateInputSchema, type RateSchedule } from '../matchers/rate-schedule.js';
@@ -57,9 +56,9 @@ const precedenceSchema = z._default(readonlyOutput(precedencePairSchema), [...DE
 const rateScheduleSchema = resolvedObject(
   z.strictObject(
     {
-      timeZone: withDescription(timeZoneSchema, 'rateSchedule.timeZone'),
-      rates: withDescription(readonlyOutput(z.array(rateInputSchema, { error: 'give the rates as a list' })), 'rateSchedule.rates'),
-      allowGaps: withDescription(z._default(z.boolean({ error: 'allowGaps must be true or false' }), false), 'rateSchedule.allowGaps'),
+      timeZone: timeZoneSchema,
+      rates: readonlyOutput(z.array(rateInputSchema, { error: 'give the rates as a list' })),
+      allowGaps: z._default(z.boolean({ error: 'allowGaps must be true or false' }), false),
     },
     { error: objectError('rate schedule') },
   ),
@@ -79,7 +78,7 @@ const rateScheduleSchema = resolvedObject(
  */
 function namedSchedulesSchema(field: 'rateSchedules' | 'ceilingSchedules', what: string) {
   return z.pipe(
-    stringRecord(withDescription(rateScheduleSchema, `${field}.value`), `${field} maps ids to ${what}s`).check(
+    stringRecord(rateScheduleSchema, `${field} maps ids to ${what}s`).check(
       z.superRefine((schedules, ctx) => {
         const seen = new Map<string, string>();
         for (const id of Object.keys(schedules)) {
@@ -115,65 +114,47 @@ function uniqueIds(list: string) {
 }
 
 /** The configuration's fields, before the checks across them. */
-const classifierConfigObjectSchema = withDescription(
-  z.strictObject(
-    {
-      validity: z.prefault(validityConfigSchema, {}),
-      matching: withDescription(
-        z.prefault(
-          z.strictObject(
-            {
-              reversedUids: withDescription(z._default(z.boolean({ error: 'reversedUids must be true or false' }), false), 'config.matching.reversedUids'),
-              verifyContractIds: withDescription(z._default(z.boolean({ error: 'verifyContractIds must be true or false' }), false), 'config.matching.verifyContractIds'),
-            },
-            { error: objectError('matching options') },
-          ),
-          {},
-        ),
-        'config.matching',
+const classifierConfigObjectSchema = z.strictObject(
+  {
+    validity: z.prefault(validityConfigSchema, {}),
+    matching: z.prefault(
+      z.strictObject(
+        {
+          reversedUids: z._default(z.boolean({ error: 'reversedUids must be true or false' }), false),
+          verifyContractIds: z._default(z.boolean({ error: 'verifyContractIds must be true or false' }), false),
+        },
+        { error: objectError('matching options') },
       ),
-      splitBilling: withDescription(
-        z.prefault(
-          z.strictObject(
-            {
-              licenceCoverage: withDescription(
-                z._default(z.enum(LICENCE_COVERAGES, { error: `licenceCoverage is one of ${LICENCE_COVERAGES.join(', ')}` }), 'start'),
-                'config.splitBilling.licenceCoverage',
-              ),
-            },
-            { error: objectError('split billing options') },
-          ),
-          {},
-        ),
-        'config.splitBilling',
+      {},
+    ),
+    splitBilling: z.prefault(
+      z.strictObject(
+        {
+          licenceCoverage: z._default(z.enum(LICENCE_COVERAGES, { error: `licenceCoverage is one of ${LICENCE_COVERAGES.join(', ')}` }), 'start'),
+        },
+        { error: objectError('split billing options') },
       ),
-      precedence: withDescription(precedenceSchema, 'config.precedence'),
-      /** Named rate schedules that licences can share, e.g. an employer's agreed price. */
-      rateSchedules: withDescription(z._default(namedSchedulesSchema('rateSchedules', 'rate schedule'), {}), 'config.rateSchedules'),
-      /** Named ceiling schedules that cap licences' rates, e.g. a Belgian region's quarterly maximum home charging rate. */
-      ceilingSchedules: withDescription(z._default(namedSchedulesSchema('ceilingSchedules', 'ceiling schedule'), {}), 'config.ceilingSchedules'),
-      licences: withDescription(
-        z._default(
-          readonlyOutput(
-            z.array(withDescription(licenceSchema, 'config.licences.item'), { error: 'licences is a list' }).check(z.superRefine(uniqueIds('licences'), everyTime)),
-          ),
-          [],
-        ),
-        'config.licences',
+      {},
+    ),
+    precedence: precedenceSchema,
+    /** Named rate schedules that licences can share, e.g. an employer's agreed price. */
+    rateSchedules: z._default(namedSchedulesSchema('rateSchedules', 'rate schedule'), {}),
+    /** Named ceiling schedules that cap licences' rates, e.g. a Belgian region's quarterly maximum home charging rate. */
+    ceilingSchedules: z._default(namedSchedulesSchema('ceilingSchedules', 'ceiling schedule'), {}),
+    licences: z._default(
+      readonlyOutput(
+        z.array(licenceSchema, { error: 'licences is a list' }).check(z.superRefine(uniqueIds('licences'), everyTime)),
       ),
-      whitelist: withDescription(
-        z._default(
-          readonlyOutput(
-            z.array(withDescription(whitelistEntrySchema, 'config.whitelist.item'), { error: 'whitelist is a list' }).check(z.superRefine(uniqueIds('whitelist'), everyTime)),
-          ),
-          [],
-        ),
-        'config.whitelist',
+      [],
+    ),
+    whitelist: z._default(
+      readonlyOutput(
+        z.array(whitelistEntrySchema, { error: 'whitelist is a list' }).check(z.superRefine(uniqueIds('whitelist'), everyTime)),
       ),
-    },
-    { error: objectError('classifier configuration') },
-  ),
-  'config',
+      [],
+    ),
+  },
+  { error: objectError('classifier configuration') },
 );
 
 /**
