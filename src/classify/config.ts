@@ -276,4 +276,4 @@ export function resolveClassifierConfig(input: unknown): ClassifierConfig {
  * defaultConfig.validity.energyKWh; // => { min: '0', max: '350' }
  * defaultConfig.precedence; // => ['split-billing', 'whitelist']
  */
-export const defaultConfig: ClassifierConfig = resolveClassifierConfig({});
+export const defaultConfig: ClassifierConfig = /* @__PURE__ */ resolveClassifierConfig({});
