@@ -36,7 +36,8 @@ export function stringRecord<T extends z.core.$ZodType>(value: T, error: string)
         return input;
       }
       symbolKeys = Object.getOwnPropertySymbols(input).filter((key) => Object.prototype.propertyIsEnumerable.call(input, key));
-      return input;
+      // Its own keys alone, as a record reads them: the object schema would also read inherited ones.
+      return Object.fromEntries(Object.entries(input));
     }),
     z.catchall(z.object({}), value).check(
       z.superRefine(

@@ -36,8 +36,8 @@ describe('stringRecord', () => {
     expect(outcome(readByMap, Object.assign(Object.create(null), { a: 1 }))).toEqual({ data: { a: '1' } });
   });
 
-  it('refuses symbol keys after the string keys, and skips an own __proto__, as a record does', () => {
-    for (const input of [{ [sym]: 1 }, { a: '', [sym]: 1, b: 2 }, JSON.parse('{"__proto__": 1, "a": 2}')]) {
+  it('refuses symbol keys after the string keys, and skips an own __proto__ and inherited keys, as a record does', () => {
+    for (const input of [{ [sym]: 1 }, { a: '', [sym]: 1, b: 2 }, JSON.parse('{"__proto__": 1, "a": 2}'), Object.create({ inherited: 'x' }, { own: { value: 1, enumerable: true } })]) {
       expect(outcome(readByMap, input)).toEqual(outcome(readByRecord, input));
     }
     expect(outcome(readByMap, { a: '', [sym]: 1 }).issues?.map(({ path }) => path)).toEqual([['a'], [sym]]);
