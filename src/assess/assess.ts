@@ -17,7 +17,7 @@ export interface AssessedSession {
 /** One input's outcome: assessed, or why it could not be read (nothing is dropped). */
 export type Assessment =
   | ({ readonly success: true; readonly index: number } & AssessedSession)
-  | { readonly success: false; readonly index: number; readonly input: unknown; readonly error: z.ZodError };
+  | { readonly success: false; readonly index: number; readonly input: unknown; readonly error: z.core.$ZodError };
 
 /** Options of {@link assessSessions} and {@link assessStream}: how to read, classify and price. */
 export interface AssessOptions extends ParseOptions, ClassifyOptions, CostOptions {}

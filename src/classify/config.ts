@@ -1,6 +1,5 @@
 import { readonlyOutput } from '../model/list.js';
 import * as z from 'zod/mini';
-import { safeParse, withDescription } from '../model/schema.js';
 import { resolvedObject, zonedInput } from '../model/resolved-object.js';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../model/time.js';
 import { buildRateSchedule, isReadRate, rateInputSchema, type RateSchedule } from '../matchers/rate-schedule.js';
@@ -10,6 +9,7 @@ import { LICENCE_COVERAGES, licenceSchema, type Licence } from '../matchers/lice
 import { whitelistEntrySchema } from '../matchers/whitelist.js';
 import { identifierSchema } from '../model/identifier.js';
 import { objectError } from '../model/messages.js';
+import { stringRecord } from '../model/record.js';
 import { timeZoneSchema } from '../model/period.js';
 import { validityConfigSchema } from '../rules/config.js';
 
@@ -18,21 +18,47 @@ export const DEFAULT_PRECEDENCE = ['split-billing', 'whitelist'] as const;
 
 const PRECEDENCE_ERROR = 'precedence is ["split-billing", "whitelist"] or ["whitelist", "split-billing"]';
 
-const precedenceSchema = z._default(
-  readonlyOutput(
-    z
-      .tuple([z.enum(DEFAULT_PRECEDENCE, { error: PRECEDENCE_ERROR }), z.enum(DEFAULT_PRECEDENCE, { error: PRECEDENCE_ERROR })], { error: PRECEDENCE_ERROR })
-      .check(z.refine(([first, second]) => first !== second, { error: 'precedence names split-billing and whitelist once each' })),
-  ),
-  [...DEFAULT_PRECEDENCE],
-);
+type Matcher = (typeof DEFAULT_PRECEDENCE)[number];
+
+/**
+ * The two matchers in order, each once, read as `z.tuple([z.enum(DEFAULT_PRECEDENCE),
+ * z.enum(DEFAULT_PRECEDENCE)], { error: PRECEDENCE_ERROR })` reads them (the
+ * same value, issues and issue fields), without zod's tuple, which a page
+ * that classifies would carry for this one pair. The configuration's JSON
+ * Schema writes it as that tuple.
+ *
+ * @example
+ * precedencePairSchema.safeParse(['whitelist', 'split-billing']).data; // => ['whitelist', 'split-billing']
+ * precedencePairSchema.safeParse(['whitelist']).error?.issues.map((issue) => issue.code); // => ['too_small']
+ */
+export const precedencePairSchema = z.transform((input: [Matcher, Matcher], ctx): [Matcher, Matcher] => {
+  const given: unknown = input;
+  if (!Array.isArray(given)) {
+    ctx.issues.push({ expected: 'tuple', code: 'invalid_type', input: given, path: [], message: PRECEDENCE_ERROR });
+    return input;
+  }
+  if (given.length < 2) {
+    ctx.issues.push({ code: 'too_small', minimum: 2, inclusive: true, input: given, origin: 'array', path: [], message: PRECEDENCE_ERROR });
+    return [] as unknown as [Matcher, Matcher];
+  }
+  if (given.length > 2) ctx.issues.push({ code: 'too_big', maximum: 2, inclusive: true, input: given, origin: 'array', path: [], message: PRECEDENCE_ERROR });
+  for (let index = 0; index < 2; index++) {
+    const matcher: unknown = given[index];
+    if (!DEFAULT_PRECEDENCE.includes(matcher as Matcher)) {
+      ctx.issues.push({ code: 'invalid_value', values: [...DEFAULT_PRECEDENCE], input: matcher, path: [index], message: PRECEDENCE_ERROR });
+    }
+  }
+  return [given[0], given[1]] as [Matcher, Matcher];
+}).check(z.refine(([first, second]) => first !== second, { error: 'precedence names split-billing and whitelist once each' }));
+
+const precedenceSchema = z._default(readonlyOutput(precedencePairSchema), [...DEFAULT_PRECEDENCE]);
 
 const rateScheduleSchema = resolvedObject(
   z.strictObject(
     {
-      timeZone: withDescription(timeZoneSchema, 'rateSchedule.timeZone'),
-      rates: withDescription(readonlyOutput(z.array(rateInputSchema, { error: 'give the rates as a list' })), 'rateSchedule.rates'),
-      allowGaps: withDescription(z._default(z.boolean({ error: 'allowGaps must be true or false' }), false), 'rateSchedule.allowGaps'),
+      timeZone: timeZoneSchema,
+      rates: readonlyOutput(z.array(rateInputSchema, { error: 'give the rates as a list' })),
+      allowGaps: z._default(z.boolean({ error: 'allowGaps must be true or false' }), false),
     },
     { error: objectError('rate schedule') },
   ),
@@ -52,7 +78,7 @@ const rateScheduleSchema = resolvedObject(
  */
 function namedSchedulesSchema(field: 'rateSchedules' | 'ceilingSchedules', what: string) {
   return z.pipe(
-    z.record(z.string(), withDescription(rateScheduleSchema, `${field}.value`), { error: `${field} maps ids to ${what}s` }).check(
+    stringRecord(rateScheduleSchema, `${field} maps ids to ${what}s`).check(
       z.superRefine((schedules, ctx) => {
         const seen = new Map<string, string>();
         for (const id of Object.keys(schedules)) {
@@ -88,65 +114,47 @@ function uniqueIds(list: string) {
 }
 
 /** The configuration's fields, before the checks across them. */
-const classifierConfigObjectSchema = withDescription(
-  z.strictObject(
-    {
-      validity: z.prefault(validityConfigSchema, {}),
-      matching: withDescription(
-        z.prefault(
-          z.strictObject(
-            {
-              reversedUids: withDescription(z._default(z.boolean({ error: 'reversedUids must be true or false' }), false), 'config.matching.reversedUids'),
-              verifyContractIds: withDescription(z._default(z.boolean({ error: 'verifyContractIds must be true or false' }), false), 'config.matching.verifyContractIds'),
-            },
-            { error: objectError('matching options') },
-          ),
-          {},
-        ),
-        'config.matching',
+const classifierConfigObjectSchema = z.strictObject(
+  {
+    validity: z.prefault(validityConfigSchema, {}),
+    matching: z.prefault(
+      z.strictObject(
+        {
+          reversedUids: z._default(z.boolean({ error: 'reversedUids must be true or false' }), false),
+          verifyContractIds: z._default(z.boolean({ error: 'verifyContractIds must be true or false' }), false),
+        },
+        { error: objectError('matching options') },
       ),
-      splitBilling: withDescription(
-        z.prefault(
-          z.strictObject(
-            {
-              licenceCoverage: withDescription(
-                z._default(z.enum(LICENCE_COVERAGES, { error: `licenceCoverage is one of ${LICENCE_COVERAGES.join(', ')}` }), 'start'),
-                'config.splitBilling.licenceCoverage',
-              ),
-            },
-            { error: objectError('split billing options') },
-          ),
-          {},
-        ),
-        'config.splitBilling',
+      {},
+    ),
+    splitBilling: z.prefault(
+      z.strictObject(
+        {
+          licenceCoverage: z._default(z.enum(LICENCE_COVERAGES, { error: `licenceCoverage is one of ${LICENCE_COVERAGES.join(', ')}` }), 'start'),
+        },
+        { error: objectError('split billing options') },
       ),
-      precedence: withDescription(precedenceSchema, 'config.precedence'),
-      /** Named rate schedules that licences can share, e.g. an employer's agreed price. */
-      rateSchedules: withDescription(z._default(namedSchedulesSchema('rateSchedules', 'rate schedule'), {}), 'config.rateSchedules'),
-      /** Named ceiling schedules that cap licences' rates, e.g. a Belgian region's quarterly maximum home charging rate. */
-      ceilingSchedules: withDescription(z._default(namedSchedulesSchema('ceilingSchedules', 'ceiling schedule'), {}), 'config.ceilingSchedules'),
-      licences: withDescription(
-        z._default(
-          readonlyOutput(
-            z.array(withDescription(licenceSchema, 'config.licences.item'), { error: 'licences is a list' }).check(z.superRefine(uniqueIds('licences'), everyTime)),
-          ),
-          [],
-        ),
-        'config.licences',
+      {},
+    ),
+    precedence: precedenceSchema,
+    /** Named rate schedules that licences can share, e.g. an employer's agreed price. */
+    rateSchedules: z._default(namedSchedulesSchema('rateSchedules', 'rate schedule'), {}),
+    /** Named ceiling schedules that cap licences' rates, e.g. a Belgian region's quarterly maximum home charging rate. */
+    ceilingSchedules: z._default(namedSchedulesSchema('ceilingSchedules', 'ceiling schedule'), {}),
+    licences: z._default(
+      readonlyOutput(
+        z.array(licenceSchema, { error: 'licences is a list' }).check(z.superRefine(uniqueIds('licences'), everyTime)),
       ),
-      whitelist: withDescription(
-        z._default(
-          readonlyOutput(
-            z.array(withDescription(whitelistEntrySchema, 'config.whitelist.item'), { error: 'whitelist is a list' }).check(z.superRefine(uniqueIds('whitelist'), everyTime)),
-          ),
-          [],
-        ),
-        'config.whitelist',
+      [],
+    ),
+    whitelist: z._default(
+      readonlyOutput(
+        z.array(whitelistEntrySchema, { error: 'whitelist is a list' }).check(z.superRefine(uniqueIds('whitelist'), everyTime)),
       ),
-    },
-    { error: objectError('classifier configuration') },
-  ),
-  'config',
+      [],
+    ),
+  },
+  { error: objectError('classifier configuration') },
 );
 
 /**
@@ -245,7 +253,7 @@ export type ClassifierConfig = z.output<typeof classifierConfigSchema>;
  * parseClassifierConfig({ validity: { minDurationSeconds: -1 } }).error?.issues.map((issue) => issue.path); // => [['validity', 'minDurationSeconds']]
  */
 export function parseClassifierConfig(input: unknown) {
-  return safeParse(classifierConfigSchema, input);
+  return classifierConfigSchema.safeParse(input);
 }
 
 /**
@@ -268,4 +276,4 @@ export function resolveClassifierConfig(input: unknown): ClassifierConfig {
  * defaultConfig.validity.energyKWh; // => { min: '0', max: '350' }
  * defaultConfig.precedence; // => ['split-billing', 'whitelist']
  */
-export const defaultConfig: ClassifierConfig = resolveClassifierConfig({});
+export const defaultConfig: ClassifierConfig = /* @__PURE__ */ resolveClassifierConfig({});

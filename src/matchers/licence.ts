@@ -1,6 +1,5 @@
 import { readonlyOutput } from '../model/list.js';
 import * as z from 'zod/mini';
-import { withDescription } from '../model/schema.js';
 import { resolvedObject, zonedInput } from '../model/resolved-object.js';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../model/time.js';
 import { buildRateSchedule, isReadRate, rateInputSchema, type RateSchedule } from './rate-schedule.js';
@@ -30,18 +29,15 @@ export const LICENCE_COVERAGES = ['start', 'whole-session', 'any-overlap'] as co
 /** One of {@link LICENCE_COVERAGES}. */
 export type LicenceCoverage = (typeof LICENCE_COVERAGES)[number];
 
-const deviceSchema = withDescription(
-  z.strictObject(
-    {
-      chargePointId: withDescription(z.optional(identifierSchema('charge point id')), 'licence.device.chargePointId'),
-      serialNumber: withDescription(z.optional(identifierSchema('serial number')), 'licence.device.serialNumber'),
-    },
-    { error: objectError('device') },
-  ).check(z.refine((device) => (device.chargePointId === undefined) !== (device.serialNumber === undefined), {
-    error: 'name the licensed device by exactly one of chargePointId (a home charging station) or serialNumber (a portable charging cable)',
-  })),
-  'licence.device',
-);
+const deviceSchema = z.strictObject(
+  {
+    chargePointId: z.optional(identifierSchema('charge point id')),
+    serialNumber: z.optional(identifierSchema('serial number')),
+  },
+  { error: objectError('device') },
+).check(z.refine((device) => (device.chargePointId === undefined) !== (device.serialNumber === undefined), {
+  error: 'name the licensed device by exactly one of chargePointId (a home charging station) or serialNumber (a portable charging cable)',
+}));
 
 /**
  * Zod schema for a split billing licence: a device, a status, a half-open
@@ -58,35 +54,32 @@ const deviceSchema = withDescription(
 export const licenceSchema = resolvedObject(
   z.strictObject(
     {
-      id: withDescription(identifierSchema('licence id'), 'licence.id'),
+      id: identifierSchema('licence id'),
       /** The employee the licence reimburses, whose monthly statement lists its sessions. */
-      employeeId: withDescription(z.optional(identifierSchema('employee id')), 'licence.employeeId'),
+      employeeId: z.optional(identifierSchema('employee id')),
       device: deviceSchema,
-      status: withDescription(z.enum(LICENCE_STATUSES, {
+      status: z.enum(LICENCE_STATUSES, {
         error: (issue) => `unknown licence status ${describe(issue.input)}; expected one of ${LICENCE_STATUSES.join(', ')}`,
-      }), 'licence.status'),
-      validFrom: withDescription(zonedTimeInputSchema, 'licence.validFrom'),
-      validUntil: withDescription(z.optional(z.nullable(zonedTimeInputSchema)), 'licence.validUntil'),
+      }),
+      validFrom: zonedTimeInputSchema,
+      validUntil: z.optional(z.nullable(zonedTimeInputSchema)),
       /** Only these tokens (the employee's own); left out, any token. */
-      tokens: withDescription(z.optional(tokenSelectorSchema), 'licence.tokens'),
-      timeZone: withDescription(timeZoneSchema, 'licence.timeZone'),
-      rates: withDescription(z.union([readonlyOutput(z.array(rateInputSchema)), identifierSchema('rate schedule id')], {
+      tokens: z.optional(tokenSelectorSchema),
+      timeZone: timeZoneSchema,
+      rates: z.union([readonlyOutput(z.array(rateInputSchema)), identifierSchema('rate schedule id')], {
         error: 'give the rates as a list such as [{ from: "2022-10-01", perKWh: "0.6654", currency: "EUR" }], or the id of a rate schedule',
-      }), 'licence.rates'),
+      }),
       /** Whether the rate list may have gaps (sessions then get no rate). */
-      allowRateGaps: withDescription(z._default(z.boolean({ error: 'allowRateGaps must be true or false' }), false), 'licence.allowRateGaps'),
+      allowRateGaps: z._default(z.boolean({ error: 'allowRateGaps must be true or false' }), false),
       /**
        * The legal ceiling(s) that cap the reimbursement: the id of a schedule
        * in the configuration's `ceilingSchedules`, or a list of ids (the
        * lowest in force applies). Left out, the agreed rate is paid.
        */
-      ceiling: withDescription(
-        z.optional(
-          z.union([identifierSchema('ceiling schedule id'), readonlyOutput(z.array(identifierSchema('ceiling schedule id')).check(z.minLength(1, { error: 'name at least one ceiling schedule, or leave ceiling out' })))], {
-            error: 'give the id of a ceiling schedule, such as "be-flanders", or a list of ids',
-          }),
-        ),
-        'licence.ceiling',
+      ceiling: z.optional(
+        z.union([identifierSchema('ceiling schedule id'), readonlyOutput(z.array(identifierSchema('ceiling schedule id')).check(z.minLength(1, { error: 'name at least one ceiling schedule, or leave ceiling out' })))], {
+          error: 'give the id of a ceiling schedule, such as "be-flanders", or a list of ids',
+        }),
       ),
     },
     { error: objectError('licence') },

@@ -1,6 +1,5 @@
 import type { Decimal } from 'decimal.js';
 import * as z from 'zod/mini';
-import { withDescription } from '../model/schema.js';
 import { decimalSchema, isDecimal } from '../model/decimal.js';
 import { zonedInput } from '../model/resolved-object.js';
 import { objectError } from '../model/messages.js';
@@ -14,13 +13,10 @@ import { currencySchema } from '../model/price.js';
  */
 export const rateInputSchema = z.strictObject(
   {
-    from: withDescription(zonedTimeInputSchema, 'rate.from'),
-    until: withDescription(z.optional(z.nullable(zonedTimeInputSchema)), 'rate.until'),
-    perKWh: withDescription(
-      decimalSchema.check(z.refine((rate) => !rate.isNegative() || rate.isZero(), { error: 'a rate per kWh cannot be negative' })),
-      'rate.perKWh',
-    ),
-    currency: withDescription(currencySchema, 'rate.currency'),
+    from: zonedTimeInputSchema,
+    until: z.optional(z.nullable(zonedTimeInputSchema)),
+    perKWh: decimalSchema.check(z.refine((rate) => !rate.isNegative() || rate.isZero(), { error: 'a rate per kWh cannot be negative' })),
+    currency: currencySchema,
   },
   { error: objectError('rate') },
 );

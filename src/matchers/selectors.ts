@@ -1,6 +1,5 @@
 import { readonlyOutput } from '../model/list.js';
 import * as z from 'zod/mini';
-import { withDescription } from '../model/schema.js';
 import type { ChargePoint } from '../model/charge-point.js';
 import { identifierSchema } from '../model/identifier.js';
 import { objectError } from '../model/messages.js';
@@ -15,17 +14,14 @@ const idList = (what: string) => z.optional(readonlyOutput(z.array(identifierSch
  * listed. Each list is optional, but at least one identifier must be listed:
  * nothing is granted by omission.
  */
-export const tokenSelectorSchema = withDescription(
-  z.strictObject(
-    {
-      uids: withDescription(idList('token UID'), 'tokenSelector.uids'),
-      contractIds: withDescription(idList('contract id'), 'tokenSelector.contractIds'),
-      groupIds: withDescription(idList('group id'), 'tokenSelector.groupIds'),
-    },
-    { error: objectError('token selector') },
-  ).check(z.refine((selector) => countIdentifiers(selector) > 0, { error: 'lists no token: give at least one of uids, contractIds or groupIds' })),
-  'tokenSelector',
-);
+export const tokenSelectorSchema = z.strictObject(
+  {
+    uids: idList('token UID'),
+    contractIds: idList('contract id'),
+    groupIds: idList('group id'),
+  },
+  { error: objectError('token selector') },
+).check(z.refine((selector) => countIdentifiers(selector) > 0, { error: 'lists no token: give at least one of uids, contractIds or groupIds' }));
 
 /** Which tokens: any token whose UID, contract id or group is listed. */
 export interface TokenSelector {
@@ -39,19 +35,16 @@ export interface TokenSelector {
  * or operator is listed. Each list is optional; at least one identifier must
  * be listed.
  */
-export const chargePointSelectorSchema = withDescription(
-  z.strictObject(
-    {
-      ids: withDescription(idList('charge point id'), 'chargePointSelector.ids'),
-      locationIds: withDescription(idList('location id'), 'chargePointSelector.locationIds'),
-      operatorIds: withDescription(idList('operator id'), 'chargePointSelector.operatorIds'),
-    },
-    { error: objectError('charge point selector') },
-  ).check(z.refine((selector) => countIdentifiers(selector) > 0, {
-    error: 'lists no charge point: give at least one of ids, locationIds or operatorIds',
-  })),
-  'chargePointSelector',
-);
+export const chargePointSelectorSchema = z.strictObject(
+  {
+    ids: idList('charge point id'),
+    locationIds: idList('location id'),
+    operatorIds: idList('operator id'),
+  },
+  { error: objectError('charge point selector') },
+).check(z.refine((selector) => countIdentifiers(selector) > 0, {
+  error: 'lists no charge point: give at least one of ids, locationIds or operatorIds',
+}));
 
 /** Which charge points: any charge point whose id, location or operator is listed. */
 export interface ChargePointSelector {

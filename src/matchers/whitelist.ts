@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { withDescription } from '../model/schema.js';
 import { resolvedObject, zonedInput } from '../model/resolved-object.js';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../model/time.js';
 import { identifierSchema } from '../model/identifier.js';
@@ -32,12 +31,12 @@ import {
 export const whitelistEntrySchema = resolvedObject(
   z.strictObject(
     {
-      id: withDescription(identifierSchema('whitelist entry id'), 'whitelistEntry.id'),
-      tokens: withDescription(tokenSelectorSchema, 'whitelistEntry.tokens'),
-      chargePoints: withDescription(chargePointSelectorSchema, 'whitelistEntry.chargePoints'),
-      validFrom: withDescription(z.optional(z.nullable(zonedTimeInputSchema)), 'whitelistEntry.validFrom'),
-      validUntil: withDescription(z.optional(z.nullable(zonedTimeInputSchema)), 'whitelistEntry.validUntil'),
-      timeZone: withDescription(timeZoneSchema, 'whitelistEntry.timeZone'),
+      id: identifierSchema('whitelist entry id'),
+      tokens: tokenSelectorSchema,
+      chargePoints: chargePointSelectorSchema,
+      validFrom: z.optional(z.nullable(zonedTimeInputSchema)),
+      validUntil: z.optional(z.nullable(zonedTimeInputSchema)),
+      timeZone: timeZoneSchema,
     },
     { error: objectError('whitelist entry') },
   ),

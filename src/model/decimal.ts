@@ -29,7 +29,7 @@ export const DECIMAL_LIMITS: DecimalLimits = Object.freeze({ maxIntegerDigits: 1
  * What an amount of money built by a caller may be: below 10^100 and at most
  * 100 decimal places, far beyond any real amount, so sums stay exact.
  */
-export const MONEY_LIMITS: DecimalLimits = Object.freeze({ maxIntegerDigits: 100, maxDecimalPlaces: 100 });
+export const MONEY_LIMITS: DecimalLimits = /* @__PURE__ */ Object.freeze({ maxIntegerDigits: 100, maxDecimalPlaces: 100 });
 
 /** Bounds on a decimal's magnitude and decimal places. */
 export interface DecimalLimits {

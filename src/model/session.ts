@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { $ZodRealError } from 'zod/v4/core';
 import { ConfigError, usageError } from '../errors.js';
 import { decimalSchema } from './decimal.js';
 import { describe, objectError } from './messages.js';
@@ -10,8 +11,6 @@ import { stopReasonSchema } from './stop-reason.js';
 import { isValidTimeZone, unknownTimeZoneMessage } from './time.js';
 import { tokenSchema } from './token.js';
 import { readSessionQuickly } from './read-session.js';
-import { safeParse } from './schema.js';
-import { ZodError } from 'zod';
 
 /**
  * How the session was authorised (OCPI `auth_method`); WHITELIST says how, not that it was free.
@@ -82,7 +81,7 @@ export type SessionInput = z.input<typeof sessionSchema>;
 export type ChargingSession = z.output<typeof sessionSchema>;
 
 /** The outcome of parsing: the value, or every issue with its path and message. */
-export type ParseResult<T> = { success: true; data: T; error?: undefined } | { success: false; data?: undefined; error: ZodError };
+export type ParseResult<T> = { success: true; data: T; error?: undefined } | { success: false; data?: undefined; error: z.core.$ZodError };
 
 /**
  * Reads one session. Never throws on bad input, not even on a hostile object
@@ -150,9 +149,9 @@ export function readWith(schema: SessionSchema, input: unknown): ParseResult<Cha
   try {
     const quick = readSessionQuickly(input);
     if (quick !== undefined) return { success: true, data: quick as ChargingSession };
-    return safeParse(schema, input) as ParseResult<ChargingSession>;
+    return schema.safeParse(input) as ParseResult<ChargingSession>;
   } catch (error) {
-    return { success: false, error: new ZodError([{ code: 'custom', path: [], message: `the session could not be read: ${errorText(error)}`, input: undefined }]) };
+    return { success: false, error: new $ZodRealError([{ code: 'custom', path: [], message: `the session could not be read: ${errorText(error)}`, input: undefined }]) };
   }
 }
 

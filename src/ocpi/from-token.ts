@@ -1,5 +1,4 @@
 import { describe } from '../model/messages.js';
-import { safeParse } from '../model/schema.js';
 import { tokenSchema, type Token } from '../model/token.js';
 import { checkReadOptions } from './options.js';
 import { compact, listed, notAnObject, OcpiReader } from './reader.js';
@@ -46,8 +45,7 @@ export function fromOcpiToken(token: unknown, options: OcpiTokenOptions = {}): O
   if (valid !== true && valid !== false) {
     r.issue(['valid'], valid === undefined ? 'the Token has no valid flag: whether it may charge is unknown' : `expected valid as true or false, received ${describe(valid)}`, valid);
   }
-  const parsed = safeParse(
-    tokenSchema,
+  const parsed = tokenSchema.safeParse(
     compact({
       uid: r.take('uid', ['uid']),
       contractId: r.take('contractId', [old ? 'auth_id' : 'contract_id']),

@@ -111,7 +111,7 @@ export class OcpiReader {
   }
 
   /** The result: `data`, unless an issue was found in the object or the model (with paths made OCPI's). */
-  result<T>(model: { success: true; data: T } | { success: false; error: z.ZodError }): ReadResult<T, OcpiWarningCode> {
+  result<T>(model: { success: true; data: T } | { success: false; error: z.core.$ZodError }): ReadResult<T, OcpiWarningCode> {
     const issues = [...this.issues, ...(model.success ? [] : model.error.issues.map((issue) => ({ ...issue, path: this.pathOf(issue.path) })))];
     if (model.success && issues.length === 0) return { success: true, data: model.data, warnings: this.warnings };
     return { success: false, error: new z.ZodError(issues), warnings: this.warnings };

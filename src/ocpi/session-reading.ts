@@ -2,7 +2,6 @@ import type { Decimal } from 'decimal.js';
 import { decimalSchema, Exact } from '../model/decimal.js';
 import { identifierSchema } from '../model/identifier.js';
 import { describe } from '../model/messages.js';
-import { safeParse } from '../model/schema.js';
 import { createSessionSchema, type ChargingSession } from '../model/session.js';
 import { parseInstant } from '../model/time.js';
 import type { OcpiReadOptions } from './options.js';
@@ -42,8 +41,7 @@ export function readOcpiSession(input: unknown, kind: 'cdr' | 'session', options
     }
   }
 
-  const parsed = safeParse(
-    sessionSchema,
+  const parsed = sessionSchema.safeParse(
     compact({
       id: r.take('id', ['id']),
       startedAt: r.timestamp('startedAt', [startField]),

@@ -1,6 +1,5 @@
 import { readonlyOutput } from '../model/list.js';
 import * as z from 'zod/mini';
-import { withDescription } from '../model/schema.js';
 import { decimalSchema, isDecimal } from '../model/decimal.js';
 import { instantSchema } from '../model/instant.js';
 import { objectError } from '../model/messages.js';
@@ -19,78 +18,60 @@ const positive = (what: string) =>
  * (`null`).
  * @example validityConfigSchema.parse({}).energyKWh; // => { min: '0', max: '350' }
  */
-export const validityConfigSchema = withDescription(
-  z.strictObject(
-    {
-      /** Inclusive bounds on the energy in kWh. */
-      energyKWh: withDescription(
-        z.prefault(
-          z.strictObject(
-            {
-              min: withDescription(z.prefault(decimalSchema, '0'), 'validity.energyKWh.min'),
-              max: withDescription(z.prefault(decimalSchema, '350'), 'validity.energyKWh.max'),
-            },
-            { error: objectError('energy bounds') },
-          ),
-          {},
+export const validityConfigSchema = z.strictObject(
+  {
+    /** Inclusive bounds on the energy in kWh. */
+    energyKWh: z.prefault(
+      z.strictObject(
+        {
+          min: z.prefault(decimalSchema, '0'),
+          max: z.prefault(decimalSchema, '350'),
+        },
+        { error: objectError('energy bounds') },
+      ),
+      {},
+    ),
+    /** A session shorter than this (seconds) is invalid; exactly this long is valid. */
+    minDurationSeconds: z.prefault(nonNegative('minDurationSeconds'), 120),
+    /** A session longer than this (seconds) is invalid; `null` = no maximum. */
+    maxDurationSeconds: z._default(z.nullable(positive('maxDurationSeconds')), null),
+    /** Whether a session without a meter reading is invalid. */
+    requireEnergy: z._default(z.boolean({ error: 'requireEnergy must be true or false' }), true),
+    /** Authorisation statuses that count as accepted; every other status is a rejection. */
+    acceptedAuthorizations: z._default(
+      readonlyOutput(
+        z.array(authorizationStatusSchema, { error: 'acceptedAuthorizations is a list of authorisation statuses' }).check(z.minLength(1, { error: 'at least one authorisation status must be accepted' })),
+      ),
+      ['Accepted'],
+    ),
+    /** Zero or very low consumption: a session with at most this energy (kWh) is invalid; `null` = off. */
+    lowEnergy: z._default(
+      z.nullable(z.strictObject({ atMostKWh: nonNegative('atMostKWh') }, { error: objectError('low energy rule') })),
+      null,
+    ),
+    /**
+     * Implausible average power: energy / duration above the connector's
+     * `maxPowerKW` (or `kW` here when the session does not say) plus a
+     * tolerance in percent; `null` = off.
+     */
+    maxAveragePower: z._default(
+      z.nullable(
+        z.strictObject(
+          {
+            kW: z.optional(positive('kW')),
+            tolerancePercent: z.prefault(nonNegative('tolerancePercent'), '10'),
+          },
+          { error: objectError('average power rule') },
         ),
-        'validity.energyKWh',
       ),
-      /** A session shorter than this (seconds) is invalid; exactly this long is valid. */
-      minDurationSeconds: withDescription(z.prefault(nonNegative('minDurationSeconds'), 120), 'validity.minDurationSeconds'),
-      /** A session longer than this (seconds) is invalid; `null` = no maximum. */
-      maxDurationSeconds: withDescription(z._default(z.nullable(positive('maxDurationSeconds')), null), 'validity.maxDurationSeconds'),
-      /** Whether a session without a meter reading is invalid. */
-      requireEnergy: withDescription(z._default(z.boolean({ error: 'requireEnergy must be true or false' }), true), 'validity.requireEnergy'),
-      /** Authorisation statuses that count as accepted; every other status is a rejection. */
-      acceptedAuthorizations: withDescription(
-        z._default(
-          readonlyOutput(
-            z.array(authorizationStatusSchema, { error: 'acceptedAuthorizations is a list of authorisation statuses' }).check(z.minLength(1, { error: 'at least one authorisation status must be accepted' })),
-          ),
-          ['Accepted'],
-        ),
-        'validity.acceptedAuthorizations',
-      ),
-      /** Zero or very low consumption: a session with at most this energy (kWh) is invalid; `null` = off. */
-      lowEnergy: withDescription(
-        z._default(
-          z.nullable(z.strictObject({ atMostKWh: withDescription(nonNegative('atMostKWh'), 'validity.lowEnergy.atMostKWh') }, { error: objectError('low energy rule') })),
-          null,
-        ),
-        'validity.lowEnergy',
-      ),
-      /**
-       * Implausible average power: energy / duration above the connector's
-       * `maxPowerKW` (or `kW` here when the session does not say) plus a
-       * tolerance in percent; `null` = off.
-       */
-      maxAveragePower: withDescription(
-        z._default(
-          z.nullable(
-            z.strictObject(
-              {
-                kW: withDescription(z.optional(positive('kW')), 'validity.maxAveragePower.kW'),
-                tolerancePercent: withDescription(z.prefault(nonNegative('tolerancePercent'), '10'), 'validity.maxAveragePower.tolerancePercent'),
-              },
-              { error: objectError('average power rule') },
-            ),
-          ),
-          null,
-        ),
-        'validity.maxAveragePower',
-      ),
-      /** Stop reasons that make a session invalid (e.g. EmergencyStop, GroundFault); none by default. */
-      invalidStopReasons: withDescription(
-        z._default(readonlyOutput(z.array(stopReasonSchema, { error: 'invalidStopReasons is a list of stop reasons' })), []),
-        'validity.invalidStopReasons',
-      ),
-      /** A session that starts before this instant is invalid; `null` = off. */
-      earliestStart: withDescription(z._default(z.nullable(instantSchema()), null), 'validity.earliestStart'),
-    },
-    { error: objectError('validity rules') },
-  ),
-  'validity',
+      null,
+    ),
+    /** Stop reasons that make a session invalid (e.g. EmergencyStop, GroundFault); none by default. */
+    invalidStopReasons: z._default(readonlyOutput(z.array(stopReasonSchema, { error: 'invalidStopReasons is a list of stop reasons' })), []),
+    /** A session that starts before this instant is invalid; `null` = off. */
+    earliestStart: z._default(z.nullable(instantSchema()), null),
+  },
+  { error: objectError('validity rules') },
 ).check(
   z.superRefine(
     ({ energyKWh, minDurationSeconds, maxDurationSeconds }, ctx) => {

@@ -64,6 +64,28 @@ describe('classifierConfigJsonSchema', () => {
     expect(perKWh).toMatchObject({ anyOf: [{ type: 'string', pattern: expect.any(String) }, { type: 'number' }] });
   });
 
+  it('writes the named schedules as records of string keys', () => {
+    for (const field of ['rateSchedules', 'ceilingSchedules']) {
+      const map = classifierConfigJsonSchema.properties[field]!;
+      expect(Object.keys(map)).toEqual(['description', 'type', 'propertyNames', 'additionalProperties']);
+      expect(map).toMatchObject({ type: 'object', propertyNames: { type: 'string' }, additionalProperties: { type: 'object', additionalProperties: false } });
+    }
+  });
+
+  it('writes the precedence as a pair of the two matchers, with its default', () => {
+    const matcher = { type: 'string', enum: ['split-billing', 'whitelist'] };
+    expect(classifierConfigJsonSchema.properties['precedence']).toEqual({
+      default: ['split-billing', 'whitelist'],
+      description: expect.stringMatching(/^The order of the split billing and whitelist matchers/),
+      type: 'array',
+      prefixItems: [matcher, matcher],
+      items: false,
+      minItems: 2,
+      maxItems: 2,
+    });
+    expect(validate({ precedence: ['whitelist', 'split-billing', 'whitelist'] })).toBe(false);
+  });
+
   it('validates the sample configuration, the empty one, and a configuration with ceilings', () => {
     expect(validate(JSON.parse(JSON.stringify(sampleConfig)))).toBe(true);
     expect(validate({})).toBe(true);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { classifierConfigSchema } from '../../src/classify/config';
 import { licenceSchema } from '../../src/matchers/licence';
 import { decimalSchema } from '../../src/model/decimal';
-import { sessionSchema } from '../../src/model/session';
+import { parseSession, sessionSchema } from '../../src/model/session';
 import { sampleConfig, sampleSessions } from '../../src/sample';
 
 /** A user's own schema, written with classic zod 4, around the library's. */
@@ -41,5 +41,20 @@ describe("the exported schemas inside a user's zod 4 schema", () => {
     const read = portal.parse({ config: sampleConfig, licences: sampleConfig.licences });
     expect(read.config.precedence).toEqual(['split-billing', 'whitelist']);
     expect(read.licences).toHaveLength(sampleConfig.licences.length);
+  });
+
+  it("gives parse failures as zod's core error, which classic zod's error helpers read", () => {
+    const read = parseSession({ ...sampleSessions[0], energyKWh: 'lots', token: undefined });
+    expect(read.success).toBe(false);
+    const error = read.error!;
+    expect(error).toBeInstanceOf(z.core.$ZodError);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.issues.map(({ path }) => path)).toEqual([['energyKWh'], ['token']]);
+    expect(JSON.parse(error.message)).toEqual(JSON.parse(JSON.stringify(error.issues)));
+    expect(z.flattenError(error).fieldErrors).toEqual({ energyKWh: ['expected a finite decimal number such as "3.667", received "lots"'], token: ['the token is missing'] });
+    expect(z.treeifyError(error)).toMatchObject({ properties: { energyKWh: { errors: [error.issues[0]!.message] } } });
+    expect(z.prettifyError(error)).toContain('→ at energyKWh');
+    const wrapped = envelopeSchema.safeParse({ session: { ...sampleSessions[0], energyKWh: 'lots' }, receivedAt: '2022-11-10T15:00:00Z' });
+    expect(wrapped.error?.issues).toEqual([{ ...error.issues[0], path: ['session', 'energyKWh'] }]);
   });
 });

@@ -34,7 +34,8 @@ describe('parseSession', () => {
       expectTypeOf(result.data).toEqualTypeOf<ChargingSession>();
       expectTypeOf(result.error).toEqualTypeOf<undefined>();
     } else {
-      expectTypeOf(result.error).toEqualTypeOf<z.ZodError>();
+      // zod's core error (the one zod/mini gives), not classic zod's subclass: issues and message, no format()/flatten() methods.
+      expectTypeOf(result.error).toEqualTypeOf<z.core.$ZodError>();
       expectTypeOf(result.error.issues).toBeArray();
       expectTypeOf(result.data).toEqualTypeOf<undefined>();
     }
