@@ -211,7 +211,8 @@ export function formatLocalDateTime(
   }
   assertTimeZone(timeZone);
   const ms = instant.getTime();
-  const wall = ms + offsetMinutesAt(timeZone, ms) * MINUTE_MS;
+  // Truncated as a Date would hold it: an offset with seconds is a fraction of minutes.
+  const wall = Math.trunc(ms + offsetMinutesAt(timeZone, ms) * MINUTE_MS);
   const day = Math.floor(wall / DAY_MS);
   const inDay = wall - day * DAY_MS;
   const minuteOfDay = Math.floor(inDay / MINUTE_MS);

@@ -115,6 +115,16 @@ describe('local times and durations as written', () => {
     );
   });
 
+  it('formatLocalDateTime on whole seconds of local mean time, whose offsets have seconds (Vienna +1:05:21)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -3_000_000_000, max: -2_800_000_000 }), fc.constantFrom('America/New_York', 'Asia/Kolkata', 'Europe/Vienna', 'Australia/Darwin', 'Pacific/Gambier'), (seconds, zone) => {
+        const instant = new Date(seconds * 1000);
+        expect(formatLocalDateTime(instant, zone)).toBe(viaDate(instant, zone));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
   it('formatLocalDateTime around daylight-saving changes is the wall clock Intl reads', () => {
     fc.assert(
       fc.property(dstInstantArb(), ({ timeZone, at }) => {
