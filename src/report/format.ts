@@ -6,11 +6,16 @@ import { describe } from '../model/messages.js';
 import { isCurrencyCode } from '../model/price.js';
 import { assertTimeZone, offsetMinutesAt } from '../model/time.js';
 import { resolveLocale, type LocaleInput } from './locale.js';
+import { numberWriter } from './number-text.js';
 
 export { LOCALES, isLocale, type Locale } from './locale.js';
 
 const SECOND_MS = 1_000;
 const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+/** "00" to "59": hours, minutes and seconds as written. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
 
 function assertFiniteMs(ms: number, what: string): void {
   if (typeof ms !== 'number' || !Number.isFinite(ms)) {
@@ -39,11 +44,7 @@ export function formatDuration(ms: number): string {
   const hours = Math.floor(totalSeconds / 3_600);
   const minutes = Math.floor(totalSeconds / 60) % 60;
   const seconds = totalSeconds % 60;
-  return `${hours}:${pad2(minutes)}:${pad2(seconds)}`;
-}
-
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
+  return `${hours}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}`;
 }
 
 /**
@@ -89,7 +90,7 @@ function roundedText(value: Decimal, places: number, what: string): string {
   if (value.isZero()) return '0';
   // The usual figure already has no more decimals than are shown: written as it is, nothing to round.
   if (value.decimalPlaces() <= places) return value.toFixed();
-  const rounded = new Exact(value).toDecimalPlaces(places, Exact.ROUND_HALF_UP);
+  const rounded = value.toDecimalPlaces(places, Exact.ROUND_HALF_UP);
   return rounded.isZero() ? '0' : rounded.toFixed();
 }
 
@@ -113,8 +114,7 @@ function roundedText(value: Decimal, places: number, what: string): string {
 export function formatEnergy(kWh: Decimal, locale: LocaleInput = 'en'): string {
   const { tag } = resolveLocale(locale);
   const text = roundedText(kWh, 3, 'formatEnergy');
-  // Intl.NumberFormat reads a decimal string exactly (ES2023, Node 20).
-  return `${formatsFor(tag).energy.format(text as unknown as number)} kWh`;
+  return `${formatsFor(tag).energy(text)} kWh`;
 }
 
 /**
@@ -136,16 +136,14 @@ export function formatEnergy(kWh: Decimal, locale: LocaleInput = 'en'): string {
  * formatMoney(new Decimal('2.445'), 'EUR'); // => '€2.45'
  */
 export function formatMoney(amount: Decimal, currency: string, locale: LocaleInput = 'en'): string {
-  const { format, places } = moneyFormat(resolveLocale(locale).tag, currency);
-  const text = roundedText(amount, places, 'formatMoney');
-  // Intl.NumberFormat reads a decimal string exactly (ES2023, Node 20).
-  return format.format(text as unknown as number);
+  const { write, places } = moneyFormat(resolveLocale(locale).tag, currency);
+  return write(roundedText(amount, places, 'formatMoney'));
 }
 
 /** The number formats of a locale, built once: building an Intl format costs far more than using one. */
 const localeFormats = new Map<
   string,
-  { plural: Intl.PluralRules; wholeNumber: Intl.NumberFormat; energy: Intl.NumberFormat; minutes: Map<number, string>; minuteWords: unknown }
+  { plural: Intl.PluralRules; wholeNumber: Intl.NumberFormat; energy: (plain: string) => string; minutes: Map<number, string>; minuteWords: unknown }
 >();
 
 function formatsFor(tag: string) {
@@ -154,7 +152,7 @@ function formatsFor(tag: string) {
     formats = {
       plural: new Intl.PluralRules(tag),
       wholeNumber: new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }),
-      energy: new Intl.NumberFormat(tag, { minimumFractionDigits: 0, maximumFractionDigits: 3 }),
+      energy: numberWriter(new Intl.NumberFormat(tag, { minimumFractionDigits: 0, maximumFractionDigits: 3 })),
       minutes: new Map<number, string>(),
       minuteWords: null as unknown,
     };
@@ -163,12 +161,19 @@ function formatsFor(tag: string) {
   return formats;
 }
 
-/** Money formats per locale and currency, built once: building an Intl.NumberFormat costs far more than using one. */
-const moneyFormats = new Map<string, { format: Intl.NumberFormat; places: number }>();
+/** How amounts of one currency are written in one locale: the writer, and the fraction digits it shows. */
+interface MoneyFormat {
+  readonly write: (plain: string) => string;
+  readonly places: number;
+}
 
-function moneyFormat(locale: string, currency: string): { format: Intl.NumberFormat; places: number } {
-  const key = `${locale} ${currency}`;
-  let found = moneyFormats.get(key);
+/** Money formats per locale, then per currency, built once: building an Intl.NumberFormat costs far more than using one. */
+const moneyFormats = new Map<string, Map<string, MoneyFormat>>();
+
+function moneyFormat(locale: string, currency: string): MoneyFormat {
+  let currencies = moneyFormats.get(locale);
+  if (!currencies) moneyFormats.set(locale, (currencies = new Map()));
+  let found = currencies.get(currency);
   if (found) return found;
   if (typeof currency !== 'string' || !isCurrencyCode(currency)) {
     throw usageError(['currency'], `formatMoney: ${JSON.stringify(currency)} is not a currency code; use an ISO 4217 code such as "EUR"`);
@@ -176,8 +181,8 @@ function moneyFormat(locale: string, currency: string): { format: Intl.NumberFor
   // The minor unit that amounts are rounded to is the one they are shown with (HUF: 2 decimals).
   const digits = findMinorUnitDigits(currency);
   const format = new Intl.NumberFormat(locale, { style: 'currency', currency, ...(digits === null ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits }) });
-  found = { format, places: format.resolvedOptions().maximumFractionDigits ?? 2 };
-  moneyFormats.set(key, found);
+  found = { write: numberWriter(format), places: format.resolvedOptions().maximumFractionDigits ?? 2 };
+  currencies.set(currency, found);
   return found;
 }
 
@@ -206,10 +211,29 @@ export function formatLocalDateTime(
   }
   assertTimeZone(timeZone);
   const ms = instant.getTime();
-  const wall = new Date(ms + offsetMinutesAt(timeZone, ms) * MINUTE_MS);
-  // The signed year (astronomical numbering): 0 is 1 BC, written with four digits at least.
-  const year = wall.getUTCFullYear();
-  const yearText = year < 0 ? `-${String(-year).padStart(4, '0')}` : String(year).padStart(4, '0');
-  const minute = `${yearText}-${pad2(wall.getUTCMonth() + 1)}-${pad2(wall.getUTCDate())} ${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}`;
-  return precision === 'minute' ? minute : `${minute}:${pad2(wall.getUTCSeconds())}`;
+  // Truncated as a Date would hold it: an offset with seconds is a fraction of minutes.
+  const wall = Math.trunc(ms + offsetMinutesAt(timeZone, ms) * MINUTE_MS);
+  const day = Math.floor(wall / DAY_MS);
+  const inDay = wall - day * DAY_MS;
+  const minuteOfDay = Math.floor(inDay / MINUTE_MS);
+  const minute = `${dateText(day)} ${TWO_DIGITS[Math.floor(minuteOfDay / 60)]}:${TWO_DIGITS[minuteOfDay % 60]}`;
+  return precision === 'minute' ? minute : `${minute}:${TWO_DIGITS[Math.floor(inDay / SECOND_MS) % 60]}`;
+}
+
+/** The "yyyy-MM-dd" of each local day written so far (days since 1970-01-01); bounded, so it never grows without end. */
+const dateTexts = new Map<number, string>();
+const MAX_DATE_TEXTS = 10_000;
+
+function dateText(day: number): string {
+  let text = dateTexts.get(day);
+  if (text === undefined) {
+    const date = new Date(day * DAY_MS);
+    // The signed year (astronomical numbering): 0 is 1 BC, written with four digits at least.
+    const year = date.getUTCFullYear();
+    const yearText = year < 0 ? `-${String(-year).padStart(4, '0')}` : String(year).padStart(4, '0');
+    text = `${yearText}-${TWO_DIGITS[date.getUTCMonth() + 1]}-${TWO_DIGITS[date.getUTCDate()]}`;
+    if (dateTexts.size >= MAX_DATE_TEXTS) dateTexts.clear();
+    dateTexts.set(day, text);
+  }
+  return text;
 }
