@@ -100,20 +100,28 @@ export function buildRateSchedule(
   for (const problem of problems) ctx.addIssue({ code: 'custom', ...problem });
   if (problems.length > 0) return null;
   const schedule: RateSchedule = { timeZone, currency, rates };
-  boundsOf(schedule);
+  Object.defineProperty(schedule, BOUNDS, { value: readBounds(schedule) });
   return schedule;
 }
 
-/** Each schedule's periods as numbers, read once: later changes to its Dates change no answer. */
-const bounds = new WeakMap<RateSchedule, { readonly fromMs: readonly number[]; readonly untilMs: readonly number[] }>();
+/**
+ * A schedule's periods as numbers, read once so that later changes to its
+ * Dates change no answer: [from, until, from, until, ...], `Infinity` for an
+ * open end. A schedule built here carries them (hidden: not enumerable);
+ * any other schedule has them kept in a weak map.
+ */
+const BOUNDS = Symbol('bounds');
+const boundsElsewhere = new WeakMap<RateSchedule, readonly number[]>();
 
-function boundsOf(schedule: RateSchedule) {
-  let found = bounds.get(schedule);
-  if (!found) {
-    const { rates } = schedule;
-    found = { fromMs: rates.map((rate) => rate.from.getTime()), untilMs: rates.map((rate) => (rate.until === null ? Infinity : rate.until.getTime())) };
-    bounds.set(schedule, found);
-  }
+function readBounds(schedule: RateSchedule): readonly number[] {
+  const bounds: number[] = [];
+  for (const rate of schedule.rates) bounds.push(rate.from.getTime(), rate.until === null ? Infinity : rate.until.getTime());
+  return bounds;
+}
+
+function boundsOf(schedule: RateSchedule): readonly number[] {
+  let found = (schedule as { [BOUNDS]?: readonly number[] })[BOUNDS] ?? boundsElsewhere.get(schedule);
+  if (!found) boundsElsewhere.set(schedule, (found = readBounds(schedule)));
   return found;
 }
 
@@ -129,13 +137,13 @@ function boundsOf(schedule: RateSchedule) {
  */
 export function rateAt(schedule: RateSchedule, instant: Date): Rate | null {
   const t = instant.getTime();
-  const { fromMs, untilMs } = boundsOf(schedule);
+  const bounds = boundsOf(schedule);
   let low = 0;
-  let high = fromMs.length - 1;
+  let high = (bounds.length >>> 1) - 1;
   while (low <= high) {
     const middle = (low + high) >>> 1;
-    if (t < fromMs[middle]!) high = middle - 1;
-    else if (t >= untilMs[middle]!) low = middle + 1;
+    if (t < bounds[2 * middle]!) high = middle - 1;
+    else if (t >= bounds[2 * middle + 1]!) low = middle + 1;
     else return schedule.rates[middle]!;
   }
   return null;
