@@ -99,30 +99,33 @@ export function buildRateSchedule(
   });
   for (const problem of problems) ctx.addIssue({ code: 'custom', ...problem });
   if (problems.length > 0) return null;
-  const schedule: RateSchedule = { timeZone, currency, rates };
-  Object.defineProperty(schedule, BOUNDS, { value: readBounds(schedule) });
-  return schedule;
+  return { timeZone, currency, rates };
+}
+
+/** Each schedule's periods as numbers: [from, until, from, until, ...], `Infinity` for an open end. */
+const bounds = new WeakMap<RateSchedule, readonly number[]>();
+
+function boundsOf(schedule: RateSchedule): readonly number[] {
+  let found = bounds.get(schedule);
+  if (!found) {
+    const read: number[] = [];
+    for (const rate of schedule.rates) read.push(rate.from.getTime(), rate.until === null ? Infinity : rate.until.getTime());
+    bounds.set(schedule, (found = read));
+  }
+  return found;
 }
 
 /**
- * A schedule's periods as numbers, read once so that later changes to its
- * Dates change no answer: [from, until, from, until, ...], `Infinity` for an
- * open end. A schedule built here carries them (hidden: not enumerable);
- * any other schedule has them kept in a weak map.
+ * Reads a schedule's periods into numbers now, unless they were read
+ * already (by {@link rateAt}): from then on, changes to its Dates change no
+ * answer. The classifier does so before it hands out a schedule.
+ *
+ * @example
+ * const { licence } = classifier.classify(session);
+ * keepRateBounds(licence!.rates); // => undefined
  */
-const BOUNDS = Symbol('bounds');
-const boundsElsewhere = new WeakMap<RateSchedule, readonly number[]>();
-
-function readBounds(schedule: RateSchedule): readonly number[] {
-  const bounds: number[] = [];
-  for (const rate of schedule.rates) bounds.push(rate.from.getTime(), rate.until === null ? Infinity : rate.until.getTime());
-  return bounds;
-}
-
-function boundsOf(schedule: RateSchedule): readonly number[] {
-  let found = (schedule as { [BOUNDS]?: readonly number[] })[BOUNDS] ?? boundsElsewhere.get(schedule);
-  if (!found) boundsElsewhere.set(schedule, (found = readBounds(schedule)));
-  return found;
+export function keepRateBounds(schedule: RateSchedule): void {
+  boundsOf(schedule);
 }
 
 /**
