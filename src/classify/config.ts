@@ -132,7 +132,7 @@ const classifierConfigObjectSchema = withDescription(
       licences: withDescription(
         z._default(
           readonlyOutput(
-            z.array(withDescription(licenceSchema, 'config.licences.item'), { error: 'licences is a list' }).check(z.superRefine(uniqueIds('licences'), everyTime)),
+            z.array(withDescription(licenceSchema, 'config.licences.item'), { error: 'licences is a list' }).check(z.superRefine((items, ctx) => uniqueIds('licences')(items, ctx as unknown as IssueSink), everyTime)),
           ),
           [],
         ),
@@ -141,7 +141,7 @@ const classifierConfigObjectSchema = withDescription(
       whitelist: withDescription(
         z._default(
           readonlyOutput(
-            z.array(withDescription(whitelistEntrySchema, 'config.whitelist.item'), { error: 'whitelist is a list' }).check(z.superRefine(uniqueIds('whitelist'), everyTime)),
+            z.array(withDescription(whitelistEntrySchema, 'config.whitelist.item'), { error: 'whitelist is a list' }).check(z.superRefine((items, ctx) => uniqueIds('whitelist')(items, ctx as unknown as IssueSink), everyTime)),
           ),
           [],
         ),
@@ -161,7 +161,7 @@ const classifierConfigObjectSchema = withDescription(
  */
 export const classifierConfigSchema = z.pipe(
   classifierConfigObjectSchema.check(
-    z.superRefine(checkReferences, {
+    z.superRefine((config, ctx) => checkReferences(config, ctx as unknown as IssueSink), {
       when: (payload) => typeof payload.value === 'object' && payload.value !== null,
     }),
   ),
