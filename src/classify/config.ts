@@ -12,9 +12,7 @@ import { identifierSchema } from '../model/identifier.js';
 import { objectError } from '../model/messages.js';
 import { timeZoneSchema } from '../model/period.js';
 import { validityConfigSchema } from '../rules/config.js';
-import { readConfigFields, type ConfigHead } from './read-config.js';
-import { quickly, refuse } from '../model/read-quickly.js';
-import type { IssueSink } from '../model/resolved-object.js';
+import { readConfigQuickly, type ConfigHead } from './read-config.js';
 import type { ZodSafeParseResult } from 'zod';
 
 /** The two matchers whose order is configurable: split billing first by default. */
@@ -79,7 +77,7 @@ const everyTime = { when: (payload: { value: unknown }) => Array.isArray(payload
 
 /** A list check: no two items share an id. */
 function uniqueIds(list: string) {
-  return (items: readonly unknown[], ctx: IssueSink) => {
+  return (items: readonly unknown[], ctx: z.core.$RefinementCtx) => {
     const seen = new Map<unknown, number>();
     items.forEach((item, index) => {
       const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
@@ -132,7 +130,7 @@ const classifierConfigObjectSchema = withDescription(
       licences: withDescription(
         z._default(
           readonlyOutput(
-            z.array(withDescription(licenceSchema, 'config.licences.item'), { error: 'licences is a list' }).check(z.superRefine((items, ctx) => uniqueIds('licences')(items, ctx as unknown as IssueSink), everyTime)),
+            z.array(withDescription(licenceSchema, 'config.licences.item'), { error: 'licences is a list' }).check(z.superRefine(uniqueIds('licences'), everyTime)),
           ),
           [],
         ),
@@ -141,7 +139,7 @@ const classifierConfigObjectSchema = withDescription(
       whitelist: withDescription(
         z._default(
           readonlyOutput(
-            z.array(withDescription(whitelistEntrySchema, 'config.whitelist.item'), { error: 'whitelist is a list' }).check(z.superRefine((items, ctx) => uniqueIds('whitelist')(items, ctx as unknown as IssueSink), everyTime)),
+            z.array(withDescription(whitelistEntrySchema, 'config.whitelist.item'), { error: 'whitelist is a list' }).check(z.superRefine(uniqueIds('whitelist'), everyTime)),
           ),
           [],
         ),
@@ -161,24 +159,19 @@ const classifierConfigObjectSchema = withDescription(
  */
 export const classifierConfigSchema = z.pipe(
   classifierConfigObjectSchema.check(
-    z.superRefine((config, ctx) => checkReferences(config, ctx as unknown as IssueSink), {
+    z.superRefine((config, ctx) => checkReferences(config, ctx), {
       when: (payload) => typeof payload.value === 'object' && payload.value !== null,
     }),
   ),
-  z.transform(linkSchedules),
-);
-
-/** The configuration with each licence's named rate schedule and ceilings in place of their ids. */
-function linkSchedules({ rateSchedules, ceilingSchedules, licences, ...config }: z.output<typeof classifierConfigObjectSchema>) {
-  return {
+  z.transform(({ rateSchedules, ceilingSchedules, licences, ...config }: z.output<typeof classifierConfigObjectSchema>) => ({
     ...config,
     licences: licences.map(({ ceiling, ...licence }): Licence => ({
       ...licence,
       rates: (typeof licence.rates === 'string' ? rateSchedules[licence.rates] : licence.rates) as RateSchedule,
       ...(ceiling === undefined ? {} : { ceiling: (typeof ceiling === 'string' ? [ceiling] : ceiling).map((id) => ({ id, schedule: ceilingSchedules[id]! })) }),
     })),
-  };
-}
+  })),
+);
 
 /**
  * Checks across parts of the configuration: licences that name an unknown
@@ -187,7 +180,7 @@ function linkSchedules({ rateSchedules, ceilingSchedules, licences, ...config }:
  * character is wrong. Runs even when other parts failed, so one error lists
  * every problem; it reads the configuration defensively for that reason.
  */
-function checkReferences(config: unknown, ctx: IssueSink): void {
+function checkReferences(config: unknown, ctx: z.core.$RefinementCtx): void {
   const { rateSchedules, ceilingSchedules, licences, whitelist, matching } = config as Record<string, unknown>;
   const named = (schedules: unknown) => (typeof schedules === 'object' && schedules !== null ? (schedules as Record<string, unknown>) : {});
   const scheduleIds = Object.keys(named(rateSchedules));
@@ -252,15 +245,6 @@ function readHead(rest: Readonly<Record<string, unknown>>): ConfigHead | undefin
   return read.success ? read.data : undefined;
 }
 
-/** The fast path: licences and whitelist entries read by plain code, then the schema's own checks across them and its links. */
-function readFast(input: unknown): ClassifierConfig {
-  const config = readConfigFields(input, readHead) as z.output<typeof classifierConfigObjectSchema>;
-  uniqueIds('licences')(config.licences, refuse);
-  uniqueIds('whitelist')(config.whitelist, refuse);
-  checkReferences(config, refuse);
-  return linkSchedules(config);
-}
-
 /**
  * The configuration read by the fast path, exactly as the schema reads it,
  * or `undefined` when the schema must read it (to say what is wrong, or for
@@ -271,7 +255,7 @@ function readFast(input: unknown): ClassifierConfig {
  * readClassifierConfigQuickly({ licences: 'none' }) === undefined; // => true
  */
 export function readClassifierConfigQuickly(input: unknown): ClassifierConfig | undefined {
-  return quickly(readFast, input, undefined);
+  return readConfigQuickly(input, readHead) as ClassifierConfig | undefined;
 }
 
 /**

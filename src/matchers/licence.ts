@@ -1,7 +1,7 @@
 import { readonlyOutput } from '../model/list.js';
 import * as z from 'zod/mini';
 import { withDescription } from '../model/schema.js';
-import { resolvedObject, zonedInput, type IssueSink } from '../model/resolved-object.js';
+import { resolvedObject, zonedInput } from '../model/resolved-object.js';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../model/time.js';
 import { buildRateSchedule, isReadRate, rateInputSchema, type RateSchedule } from './rate-schedule.js';
 import type { Ceiling } from './ceiling.js';
@@ -43,66 +43,6 @@ const deviceSchema = withDescription(
   'licence.device',
 );
 
-/** A licence's fields, each read on its own. */
-const licenceFieldsSchema = z.strictObject(
-  {
-    id: withDescription(identifierSchema('licence id'), 'licence.id'),
-    /** The employee the licence reimburses, whose monthly statement lists its sessions. */
-    employeeId: withDescription(z.optional(identifierSchema('employee id')), 'licence.employeeId'),
-    device: deviceSchema,
-    status: withDescription(z.enum(LICENCE_STATUSES, {
-      error: (issue) => `unknown licence status ${describe(issue.input)}; expected one of ${LICENCE_STATUSES.join(', ')}`,
-    }), 'licence.status'),
-    validFrom: withDescription(zonedTimeInputSchema, 'licence.validFrom'),
-    validUntil: withDescription(z.optional(z.nullable(zonedTimeInputSchema)), 'licence.validUntil'),
-    /** Only these tokens (the employee's own); left out, any token. */
-    tokens: withDescription(z.optional(tokenSelectorSchema), 'licence.tokens'),
-    timeZone: withDescription(timeZoneSchema, 'licence.timeZone'),
-    rates: withDescription(z.union([readonlyOutput(z.array(rateInputSchema)), identifierSchema('rate schedule id')], {
-      error: 'give the rates as a list such as [{ from: "2022-10-01", perKWh: "0.6654", currency: "EUR" }], or the id of a rate schedule',
-    }), 'licence.rates'),
-    /** Whether the rate list may have gaps (sessions then get no rate). */
-    allowRateGaps: withDescription(z._default(z.boolean({ error: 'allowRateGaps must be true or false' }), false), 'licence.allowRateGaps'),
-    /**
-     * The legal ceiling(s) that cap the reimbursement: the id of a schedule
-     * in the configuration's `ceilingSchedules`, or a list of ids (the
-     * lowest in force applies). Left out, the agreed rate is paid.
-     */
-    ceiling: withDescription(
-      z.optional(
-        z.union([identifierSchema('ceiling schedule id'), readonlyOutput(z.array(identifierSchema('ceiling schedule id')).check(z.minLength(1, { error: 'name at least one ceiling schedule, or leave ceiling out' })))], {
-          error: 'give the id of a ceiling schedule, such as "be-flanders", or a list of ids',
-        }),
-      ),
-      'licence.ceiling',
-    ),
-  },
-  { error: objectError('licence') },
-);
-
-/** A licence's fields as read, before its period and rates are resolved. */
-type LicenceFields = z.output<typeof licenceFieldsSchema>;
-
-/**
- * Reads a licence's period and rates in its time zone, reporting what is
- * wrong; reads the fields defensively (a field that failed holds what was
- * given), so that one error lists every problem.
- */
-export function resolveLicence(raw: Readonly<Record<string, unknown>>, ctx: IssueSink): { period: Period; rates: RateSchedule | null } | null {
-  const timeZone = raw['timeZone'] === undefined ? DEFAULT_TIME_ZONE : raw['timeZone'];
-  if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone)) return null; // reported at timeZone
-  const period = resolvePeriod({ validFrom: zonedInput(raw['validFrom']), validUntil: zonedInput(raw['validUntil']) }, timeZone, ctx);
-  const rates = raw['rates'];
-  const schedule =
-    Array.isArray(rates) && rates.every(isReadRate) ? buildRateSchedule(rates, timeZone, raw['allowRateGaps'] === true, ctx, ['rates']) : null;
-  return { period, rates: schedule };
-}
-
-/** The licence from its fields, once they and its period and rates are all valid. */
-export function buildLicence({ validFrom: _from, validUntil: _until, allowRateGaps: _gaps, rates, ...licence }: LicenceFields, resolved: ReturnType<typeof resolveLicence>) {
-  return { ...licence, period: resolved!.period, rates: typeof rates === 'string' ? rates : resolved!.rates! };
-}
-
 /**
  * Zod schema for a split billing licence: a device, a status, a half-open
  * validity period (dates are local midnight in `timeZone`, default
@@ -115,7 +55,57 @@ export function buildLicence({ validFrom: _from, validUntil: _until, allowRateGa
  * licenceSchema.safeParse(sampleConfig.licences[0]).success; // => true
  * licenceSchema.safeParse({ ...sampleConfig.licences[0], rates: [] }).success; // => false
  */
-export const licenceSchema = resolvedObject(licenceFieldsSchema, resolveLicence, buildLicence);
+export const licenceSchema = resolvedObject(
+  z.strictObject(
+    {
+      id: withDescription(identifierSchema('licence id'), 'licence.id'),
+      /** The employee the licence reimburses, whose monthly statement lists its sessions. */
+      employeeId: withDescription(z.optional(identifierSchema('employee id')), 'licence.employeeId'),
+      device: deviceSchema,
+      status: withDescription(z.enum(LICENCE_STATUSES, {
+        error: (issue) => `unknown licence status ${describe(issue.input)}; expected one of ${LICENCE_STATUSES.join(', ')}`,
+      }), 'licence.status'),
+      validFrom: withDescription(zonedTimeInputSchema, 'licence.validFrom'),
+      validUntil: withDescription(z.optional(z.nullable(zonedTimeInputSchema)), 'licence.validUntil'),
+      /** Only these tokens (the employee's own); left out, any token. */
+      tokens: withDescription(z.optional(tokenSelectorSchema), 'licence.tokens'),
+      timeZone: withDescription(timeZoneSchema, 'licence.timeZone'),
+      rates: withDescription(z.union([readonlyOutput(z.array(rateInputSchema)), identifierSchema('rate schedule id')], {
+        error: 'give the rates as a list such as [{ from: "2022-10-01", perKWh: "0.6654", currency: "EUR" }], or the id of a rate schedule',
+      }), 'licence.rates'),
+      /** Whether the rate list may have gaps (sessions then get no rate). */
+      allowRateGaps: withDescription(z._default(z.boolean({ error: 'allowRateGaps must be true or false' }), false), 'licence.allowRateGaps'),
+      /**
+       * The legal ceiling(s) that cap the reimbursement: the id of a schedule
+       * in the configuration's `ceilingSchedules`, or a list of ids (the
+       * lowest in force applies). Left out, the agreed rate is paid.
+       */
+      ceiling: withDescription(
+        z.optional(
+          z.union([identifierSchema('ceiling schedule id'), readonlyOutput(z.array(identifierSchema('ceiling schedule id')).check(z.minLength(1, { error: 'name at least one ceiling schedule, or leave ceiling out' })))], {
+            error: 'give the id of a ceiling schedule, such as "be-flanders", or a list of ids',
+          }),
+        ),
+        'licence.ceiling',
+      ),
+    },
+    { error: objectError('licence') },
+  ),
+  (raw, ctx): { period: Period; rates: RateSchedule | null } | null => {
+    const timeZone = raw['timeZone'] === undefined ? DEFAULT_TIME_ZONE : raw['timeZone'];
+    if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone)) return null; // reported at timeZone
+    const period = resolvePeriod({ validFrom: zonedInput(raw['validFrom']), validUntil: zonedInput(raw['validUntil']) }, timeZone, ctx);
+    const rates = raw['rates'];
+    const schedule =
+      Array.isArray(rates) && rates.every(isReadRate) ? buildRateSchedule(rates, timeZone, raw['allowRateGaps'] === true, ctx, ['rates']) : null;
+    return { period, rates: schedule };
+  },
+  ({ validFrom: _from, validUntil: _until, allowRateGaps: _gaps, rates, ...licence }, resolved) => ({
+    ...licence,
+    period: resolved!.period,
+    rates: typeof rates === 'string' ? rates : resolved!.rates!,
+  }),
+);
 
 /** A licence as configured (JSON form). */
 export type LicenceInput = z.input<typeof licenceSchema>;

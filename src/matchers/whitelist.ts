@@ -1,37 +1,12 @@
 import * as z from 'zod/mini';
 import { withDescription } from '../model/schema.js';
-import { resolvedObject, zonedInput, type IssueSink } from '../model/resolved-object.js';
+import { resolvedObject, zonedInput } from '../model/resolved-object.js';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../model/time.js';
 import { identifierSchema } from '../model/identifier.js';
 import { objectError } from '../model/messages.js';
 import { resolvePeriod, timeZoneSchema, zonedTimeInputSchema, type Period } from '../model/period.js';
 import type { ChargingSession } from '../model/session.js';
 import { chargePointSelectorIdentifiers, chargePointSelectorSchema, tokenSelectorIdentifiers, tokenSelectorSchema, type ChargePointLookup, type TokenLookup } from './selectors.js';
-
-/** A whitelist entry's fields, each read on its own. */
-const whitelistEntryFieldsSchema = z.strictObject(
-  {
-    id: withDescription(identifierSchema('whitelist entry id'), 'whitelistEntry.id'),
-    tokens: withDescription(tokenSelectorSchema, 'whitelistEntry.tokens'),
-    chargePoints: withDescription(chargePointSelectorSchema, 'whitelistEntry.chargePoints'),
-    validFrom: withDescription(z.optional(z.nullable(zonedTimeInputSchema)), 'whitelistEntry.validFrom'),
-    validUntil: withDescription(z.optional(z.nullable(zonedTimeInputSchema)), 'whitelistEntry.validUntil'),
-    timeZone: withDescription(timeZoneSchema, 'whitelistEntry.timeZone'),
-  },
-  { error: objectError('whitelist entry') },
-);
-
-/** Reads a whitelist entry's period in its time zone, reporting what is wrong; reads the fields defensively. */
-export function resolveWhitelistEntry(raw: Readonly<Record<string, unknown>>, ctx: IssueSink): Period | null {
-  const timeZone = raw['timeZone'] === undefined ? DEFAULT_TIME_ZONE : raw['timeZone'];
-  if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone)) return null; // reported at timeZone
-  return resolvePeriod({ validFrom: zonedInput(raw['validFrom']), validUntil: zonedInput(raw['validUntil']) }, timeZone, ctx);
-}
-
-/** The whitelist entry from its fields, once they and its period are valid. */
-export function buildWhitelistEntry({ validFrom: _from, validUntil: _until, ...entry }: z.output<typeof whitelistEntryFieldsSchema>, period: Period | null) {
-  return { ...entry, period: period! };
-}
 
 /**
  * Zod schema for a whitelist entry: these tokens charge for free at these
@@ -43,7 +18,25 @@ export function buildWhitelistEntry({ validFrom: _from, validUntil: _until, ...e
  * const read = whitelistEntrySchema.safeParse({ id: 'wl-1', tokens: { uids: ['04A23B5C'] } });
  * read.error?.issues.map((issue) => issue.message); // => ['the charge point selector is missing']
  */
-export const whitelistEntrySchema = resolvedObject(whitelistEntryFieldsSchema, resolveWhitelistEntry, buildWhitelistEntry);
+export const whitelistEntrySchema = resolvedObject(
+  z.strictObject(
+    {
+      id: withDescription(identifierSchema('whitelist entry id'), 'whitelistEntry.id'),
+      tokens: withDescription(tokenSelectorSchema, 'whitelistEntry.tokens'),
+      chargePoints: withDescription(chargePointSelectorSchema, 'whitelistEntry.chargePoints'),
+      validFrom: withDescription(z.optional(z.nullable(zonedTimeInputSchema)), 'whitelistEntry.validFrom'),
+      validUntil: withDescription(z.optional(z.nullable(zonedTimeInputSchema)), 'whitelistEntry.validUntil'),
+      timeZone: withDescription(timeZoneSchema, 'whitelistEntry.timeZone'),
+    },
+    { error: objectError('whitelist entry') },
+  ),
+  (raw, ctx): Period | null => {
+    const timeZone = raw['timeZone'] === undefined ? DEFAULT_TIME_ZONE : raw['timeZone'];
+    if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone)) return null; // reported at timeZone
+    return resolvePeriod({ validFrom: zonedInput(raw['validFrom']), validUntil: zonedInput(raw['validUntil']) }, timeZone, ctx);
+  },
+  ({ validFrom: _from, validUntil: _until, ...entry }, period) => ({ ...entry, period: period! }),
+);
 
 /** A whitelist entry as configured (JSON form). */
 export type WhitelistEntryInput = z.input<typeof whitelistEntrySchema>;

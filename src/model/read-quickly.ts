@@ -19,9 +19,6 @@ export function giveUp(): never {
   throw GIVE_UP;
 }
 
-/** Where the fast paths' checks report: any issue hands the input to the schema. */
-export const refuse = { addIssue: giveUp };
-
 /** What `read` gives for `input` (read with `options`), or `undefined` when it gave up. */
 export function quickly<I, O, T>(read: (input: I, options: O) => T, input: I, options: O): T | undefined {
   try {

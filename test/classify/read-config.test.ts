@@ -81,8 +81,7 @@ const changedConfigArb = fc
     return json;
   });
 
-// Property tests over whole configurations: generous time on a busy machine.
-describe('readClassifierConfigQuickly', { timeout: 60_000 }, () => {
+describe('readClassifierConfigQuickly', () => {
   it('reads the sample configuration itself, as the schema does', () => {
     expect(expectSameAsSchema(sampleConfig)).toBe(true);
     expect(expectSameAsSchema({})).toBe(true);
@@ -117,7 +116,7 @@ describe('readClassifierConfigQuickly', { timeout: 60_000 }, () => {
       fc.property(changedConfigArb, (config) => {
         if (expectSameAsSchema(config)) read++;
       }),
-      { numRuns: 1_000 },
+      { numRuns: 1_500 },
     );
     expect(read).toBeGreaterThan(0);
   });
