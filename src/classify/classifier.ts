@@ -4,6 +4,7 @@ import { findLicence, indexLicences, type Licence, type LicenceIndex, type Licen
 import { chargePointLookup, tokenLookup, type LookupNeeds, type TokenMatching } from '../matchers/selectors.js';
 import { findWhitelistEntry, indexWhitelist, type WhitelistEntry, type WhitelistIndex } from '../matchers/whitelist.js';
 import { deepFreeze } from '../model/freeze.js';
+import { keepRateBounds } from '../matchers/rate-schedule.js';
 import { describe } from '../model/messages.js';
 import type { ChargingSession } from '../model/session.js';
 import { compileValidity, type ValidityCheck } from '../rules/rules.js';
@@ -106,6 +107,7 @@ export function createClassifier(config: ClassifierConfigInput = {}): Classifier
     // Frozen when first read, as every licence and whitelist entry is when first handed out: what the
     // classifier hands out cannot change its later answers, and a large configuration is not walked up front.
     get config() {
+      if (!Object.isFrozen(resolved)) resolved.licences.forEach(frozenLicence);
       return deepFreeze(resolved);
     },
     classify: (session, options = NO_OPTIONS) => classifyWith(state, session, options),
@@ -156,13 +158,13 @@ function classifyWith(state: ClassifierState, session: ChargingSession, options:
         licenceId: licence.id,
       });
     }
-    return splitBillingAnswer(state, frozen(licence), notes);
+    return splitBillingAnswer(state, frozenLicence(licence), notes);
   }
   if (compensation === true) (notes ??= []).push(HOME_CHARGING_NOT_LICENSED);
   if (entry !== null) return whitelistAnswer(state, frozen(entry), notes);
   const mismatch = licenceMatch?.mismatch;
   if (mismatch) {
-    frozen(mismatch.licence);
+    frozenLicence(mismatch.licence);
     (notes ??= []).push({
       code: 'licence-not-applicable',
       message: `split billing licence ${mismatch.licence.id} on this charge point ${LICENCE_MISMATCH_MESSAGES[mismatch.why]}`,
@@ -176,6 +178,14 @@ function classifyWith(state: ClassifierState, session: ChargingSession, options:
 /** The entry, frozen through and through before it is first handed out. */
 function frozen<T extends object>(entry: T): T {
   return Object.isFrozen(entry) ? entry : deepFreeze(entry);
+}
+
+/** The licence, frozen before it is first handed out, its schedules' periods read: changing their Dates then changes no rate. */
+function frozenLicence(licence: Licence): Licence {
+  if (Object.isFrozen(licence)) return licence;
+  keepRateBounds(licence.rates);
+  licence.ceiling?.forEach(({ schedule }) => keepRateBounds(schedule));
+  return deepFreeze(licence);
 }
 
 function splitBillingAnswer(state: ClassifierState, licence: Licence, notes: Reason[] | null): Classification {

@@ -12,6 +12,8 @@ import { objectError } from '../model/messages.js';
 import { stringRecord } from '../model/record.js';
 import { timeZoneSchema } from '../model/period.js';
 import { validityConfigSchema } from '../rules/config.js';
+import { readConfigQuickly, type ConfigHead } from './read-config.js';
+import type { ParseResult } from '../model/session.js';
 
 /** The two matchers whose order is configurable: split billing first by default. */
 export const DEFAULT_PRECEDENCE = ['split-billing', 'whitelist'] as const;
@@ -245,6 +247,25 @@ export type ClassifierConfigInput = z.input<typeof classifierConfigSchema>;
 /** The classifier configuration, validated, with defaults applied. */
 export type ClassifierConfig = z.output<typeof classifierConfigSchema>;
 
+/** The fields other than licences and whitelist, read by the schema, for the fast path. */
+function readHead(rest: Readonly<Record<string, unknown>>): ConfigHead | undefined {
+  const read = classifierConfigObjectSchema.safeParse(rest);
+  return read.success ? read.data : undefined;
+}
+
+/**
+ * The configuration read by the fast path, exactly as the schema reads it,
+ * or `undefined` when the schema must read it (to say what is wrong, or for
+ * a shape the fast path does not know).
+ *
+ * @example
+ * readClassifierConfigQuickly(sampleConfig) !== undefined; // => true
+ * readClassifierConfigQuickly({ licences: 'none' }) === undefined; // => true
+ */
+export function readClassifierConfigQuickly(input: unknown): ClassifierConfig | undefined {
+  return readConfigQuickly(input, readHead) as ClassifierConfig | undefined;
+}
+
 /**
  * Validates a configuration. Unlike `createClassifier` it never throws: a
  * portal can show every problem next to its field.
@@ -252,8 +273,9 @@ export type ClassifierConfig = z.output<typeof classifierConfigSchema>;
  * parseClassifierConfig(sampleConfig).success; // => true
  * parseClassifierConfig({ validity: { minDurationSeconds: -1 } }).error?.issues.map((issue) => issue.path); // => [['validity', 'minDurationSeconds']]
  */
-export function parseClassifierConfig(input: unknown) {
-  return classifierConfigSchema.safeParse(input);
+export function parseClassifierConfig(input: unknown): ParseResult<ClassifierConfig> {
+  const quick = readClassifierConfigQuickly(input);
+  return quick !== undefined ? { success: true, data: quick } : (classifierConfigSchema.safeParse(input) as ParseResult<ClassifierConfig>);
 }
 
 /**
@@ -263,6 +285,8 @@ export function parseClassifierConfig(input: unknown) {
  * @throws {ConfigError} when the configuration cannot be used.
  */
 export function resolveClassifierConfig(input: unknown): ClassifierConfig {
+  const quick = readClassifierConfigQuickly(input);
+  if (quick !== undefined) return quick;
   const result = classifierConfigSchema.safeParse(input);
   if (result.success) return result.data;
   throw new ConfigError(result.error.issues.map(({ path, message }) => ({ path, message })));

@@ -135,8 +135,8 @@ export interface IndexedLicence {
   readonly licence: Licence;
   readonly tokens: TokenSets | null;
   readonly active: boolean;
-  /** The answer when this licence applies, made once. */
-  readonly match: LicenceMatch;
+  /** The answer when this licence applies, made once, when first given. */
+  match: LicenceMatch | undefined;
   readonly fromMs: number;
   readonly untilMs: number;
 }
@@ -159,17 +159,17 @@ export function indexLicences(licences: readonly Licence[], coverage: LicenceCov
     kinds.contractIds ||= (licence.tokens?.contractIds?.length ?? 0) > 0;
     kinds.groupIds ||= (licence.tokens?.groupIds?.length ?? 0) > 0;
     const { chargePointId, serialNumber } = licence.device;
-    const [index, id] = chargePointId !== undefined ? [byChargePointId, chargePointId] : [bySerialNumber, serialNumber!];
+    const index = chargePointId !== undefined ? byChargePointId : bySerialNumber;
     const indexed: IndexedLicence = {
       position,
       licence,
       tokens: licence.tokens ? tokenSets(tokenSelectorIdentifiers(licence.tokens)) : null,
       active: licence.status === 'active',
-      match: Object.freeze({ licence }),
+      match: undefined,
       fromMs: licence.period.from?.getTime() ?? -Infinity,
       untilMs: licence.period.until?.getTime() ?? Infinity,
     };
-    const key = normaliseId(id);
+    const key = normaliseId(chargePointId ?? serialNumber!);
     const list = index.get(key);
     if (list) list.push(indexed);
     else index.set(key, [indexed]);
@@ -213,7 +213,7 @@ export function findLicence(index: LicenceIndex, session: ChargingSession, token
     if (!candidate.active) why = 'not-active';
     else if (!coversSession(candidate, session, index.coverage)) why = 'outside-period';
     else if (candidate.tokens !== null && !selectsToken(candidate.tokens, token)) why = 'token-not-covered';
-    if (why === null) return candidate.match;
+    if (why === null) return (candidate.match ??= Object.freeze({ licence: candidate.licence }));
     mismatch ??= { licence: candidate.licence, why };
   }
   return { licence: null, mismatch };

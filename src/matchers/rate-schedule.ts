@@ -95,22 +95,33 @@ export function buildRateSchedule(
   });
   for (const problem of problems) ctx.addIssue({ code: 'custom', ...problem });
   if (problems.length > 0) return null;
-  const schedule: RateSchedule = { timeZone, currency, rates };
-  boundsOf(schedule);
-  return schedule;
+  return { timeZone, currency, rates };
 }
 
-/** Each schedule's periods as numbers, read once: later changes to its Dates change no answer. */
-const bounds = new WeakMap<RateSchedule, { readonly fromMs: readonly number[]; readonly untilMs: readonly number[] }>();
+/** Each schedule's periods as numbers: [from, until, from, until, ...], `Infinity` for an open end. */
+const bounds = new WeakMap<RateSchedule, readonly number[]>();
 
-function boundsOf(schedule: RateSchedule) {
+function boundsOf(schedule: RateSchedule): readonly number[] {
   let found = bounds.get(schedule);
   if (!found) {
-    const { rates } = schedule;
-    found = { fromMs: rates.map((rate) => rate.from.getTime()), untilMs: rates.map((rate) => (rate.until === null ? Infinity : rate.until.getTime())) };
-    bounds.set(schedule, found);
+    const read: number[] = [];
+    for (const rate of schedule.rates) read.push(rate.from.getTime(), rate.until === null ? Infinity : rate.until.getTime());
+    bounds.set(schedule, (found = read));
   }
   return found;
+}
+
+/**
+ * Reads a schedule's periods into numbers now, unless they were read
+ * already (by {@link rateAt}): from then on, changes to its Dates change no
+ * answer. The classifier does so before it hands out a schedule.
+ *
+ * @example
+ * const { licence } = classifier.classify(session);
+ * keepRateBounds(licence!.rates); // => undefined
+ */
+export function keepRateBounds(schedule: RateSchedule): void {
+  boundsOf(schedule);
 }
 
 /**
@@ -125,13 +136,13 @@ function boundsOf(schedule: RateSchedule) {
  */
 export function rateAt(schedule: RateSchedule, instant: Date): Rate | null {
   const t = instant.getTime();
-  const { fromMs, untilMs } = boundsOf(schedule);
+  const bounds = boundsOf(schedule);
   let low = 0;
-  let high = fromMs.length - 1;
+  let high = (bounds.length >>> 1) - 1;
   while (low <= high) {
     const middle = (low + high) >>> 1;
-    if (t < fromMs[middle]!) high = middle - 1;
-    else if (t >= untilMs[middle]!) low = middle + 1;
+    if (t < bounds[2 * middle]!) high = middle - 1;
+    else if (t >= bounds[2 * middle + 1]!) low = middle + 1;
     else return schedule.rates[middle]!;
   }
   return null;

@@ -76,7 +76,7 @@ export interface ChargePointIdentifiers {
 }
 
 const normaliseAll = (list: readonly string[] | undefined, normalise: (id: string) => string): string[] =>
-  list === undefined ? [] : [...new Set(list.map(normalise))];
+  list === undefined ? [] : list.length === 1 ? [normalise(list[0]!)] : [...new Set(list.map(normalise))];
 
 /**
  * The identifiers a token selector lists, normalised as they are compared.
@@ -176,10 +176,10 @@ export interface TokenSets {
 }
 
 /** The empty set, shared: most selectors name one or two kinds of identifier. */
-export const NO_IDENTIFIERS: ReadonlySet<string> = new Set();
+const NO_IDENTIFIERS: ReadonlySet<string> = new Set();
 
 /** A set of identifiers; the shared empty set when there are none. */
-export const identifierSet = (identifiers: readonly string[]): ReadonlySet<string> => (identifiers.length === 0 ? NO_IDENTIFIERS : new Set(identifiers));
+const identifierSet = (identifiers: readonly string[]): ReadonlySet<string> => (identifiers.length === 0 ? NO_IDENTIFIERS : new Set(identifiers));
 
 /** The selector's identifiers as sets. */
 export function tokenSets(identifiers: TokenIdentifiers): TokenSets {

@@ -5,18 +5,7 @@ import { identifierSchema } from '../model/identifier.js';
 import { objectError } from '../model/messages.js';
 import { resolvePeriod, timeZoneSchema, zonedTimeInputSchema, type Period } from '../model/period.js';
 import type { ChargingSession } from '../model/session.js';
-import {
-  chargePointSelectorIdentifiers,
-  chargePointSelectorSchema,
-  selectsToken,
-  tokenSelectorIdentifiers,
-  tokenSelectorSchema,
-  tokenSets,
-  identifierSet,
-  type ChargePointLookup,
-  type TokenLookup,
-  type TokenSets,
-} from './selectors.js';
+import { chargePointSelectorIdentifiers, chargePointSelectorSchema, tokenSelectorIdentifiers, tokenSelectorSchema, type ChargePointLookup, type TokenLookup } from './selectors.js';
 
 /**
  * Zod schema for a whitelist entry: these tokens charge for free at these
@@ -54,24 +43,16 @@ export type WhitelistEntryInput = z.input<typeof whitelistEntrySchema>;
 /** A validated whitelist entry, with its period read into instants. */
 export type WhitelistEntry = z.output<typeof whitelistEntrySchema>;
 
-/** One indexed entry: its selectors as sets and its period as numbers (read once; later changes to the entry's Dates change nothing). */
-interface IndexedEntry {
-  readonly tokens: TokenSets;
-  readonly ids: ReadonlySet<string>;
-  readonly locationIds: ReadonlySet<string>;
-  readonly operatorIds: ReadonlySet<string>;
-  readonly fromMs: number;
-  readonly untilMs: number;
-}
-
 /**
  * Whitelist entries indexed by each identifier they name, to their positions
- * in the configuration (ascending). The index grows with the number of
- * identifiers, never with tokens x charge points.
+ * in the configuration (ascending), with each entry's period as numbers
+ * (read once; later changes to the entry's Dates change nothing). The index
+ * grows with the number of identifiers, never with tokens x charge points.
  */
 export interface WhitelistIndex {
   readonly entries: readonly WhitelistEntry[];
-  readonly indexed: readonly IndexedEntry[];
+  readonly fromMs: Float64Array;
+  readonly untilMs: Float64Array;
   readonly byUid: ReadonlyMap<string, readonly number[]>;
   readonly byContractId: ReadonlyMap<string, readonly number[]>;
   readonly byGroupId: ReadonlyMap<string, readonly number[]>;
@@ -100,7 +81,9 @@ export function indexWhitelist(entries: readonly WhitelistEntry[]): WhitelistInd
   const byChargePointId = new Map<string, number[]>();
   const byLocationId = new Map<string, number[]>();
   const byOperatorId = new Map<string, number[]>();
-  const indexed = entries.map((entry, position): IndexedEntry => {
+  const fromMs = new Float64Array(entries.length);
+  const untilMs = new Float64Array(entries.length);
+  entries.forEach((entry, position) => {
     const tokens = tokenSelectorIdentifiers(entry.tokens);
     const chargePoints = chargePointSelectorIdentifiers(entry.chargePoints);
     addAll(byUid, tokens.uids, position);
@@ -109,16 +92,10 @@ export function indexWhitelist(entries: readonly WhitelistEntry[]): WhitelistInd
     addAll(byChargePointId, chargePoints.ids, position);
     addAll(byLocationId, chargePoints.locationIds, position);
     addAll(byOperatorId, chargePoints.operatorIds, position);
-    return {
-      tokens: tokenSets(tokens),
-      ids: identifierSet(chargePoints.ids),
-      locationIds: identifierSet(chargePoints.locationIds),
-      operatorIds: identifierSet(chargePoints.operatorIds),
-      fromMs: entry.period.from?.getTime() ?? -Infinity,
-      untilMs: entry.period.until?.getTime() ?? Infinity,
-    };
+    fromMs[position] = entry.period.from?.getTime() ?? -Infinity;
+    untilMs[position] = entry.period.until?.getTime() ?? Infinity;
   });
-  return { entries, indexed, byUid, byContractId, byGroupId, byChargePointId, byLocationId, byOperatorId };
+  return { entries, fromMs, untilMs, byUid, byContractId, byGroupId, byChargePointId, byLocationId, byOperatorId };
 }
 
 const NONE: readonly number[] = [];
@@ -126,9 +103,9 @@ const NONE: readonly number[] = [];
 /**
  * The whitelist entry that makes a session free: one that names its token
  * and its charge point and is valid at the session's start. When several
- * do, the first in configuration order. Walks the shorter of the two
- * candidate lists (entries naming the token, entries naming the charge
- * point) and checks the other side by set membership.
+ * do, the first in configuration order. Walks the shorter side (the entries
+ * naming the token, or those naming the charge point) and finds each of its
+ * entries on the other side by binary search.
  */
 export function findWhitelistEntry(index: WhitelistIndex, session: ChargingSession, token: TokenLookup, chargePoint: ChargePointLookup): WhitelistEntry | null {
   const byUid = index.byUid.get(token.uid) ?? NONE;
@@ -145,42 +122,48 @@ export function findWhitelistEntry(index: WhitelistIndex, session: ChargingSessi
   const startMs = session.startedAt.getTime();
   let first = Infinity;
   if (tokenCount <= chargePointCount) {
-    first = firstNamingChargePoint(index.indexed, byUid, startMs, chargePoint, first);
-    first = firstNamingChargePoint(index.indexed, byReversed, startMs, chargePoint, first);
-    first = firstNamingChargePoint(index.indexed, byContract, startMs, chargePoint, first);
-    first = firstNamingChargePoint(index.indexed, byGroup, startMs, chargePoint, first);
+    first = firstAlsoIn(index, byUid, startMs, byId, byLocation, byOperator, NONE, first);
+    first = firstAlsoIn(index, byReversed, startMs, byId, byLocation, byOperator, NONE, first);
+    first = firstAlsoIn(index, byContract, startMs, byId, byLocation, byOperator, NONE, first);
+    first = firstAlsoIn(index, byGroup, startMs, byId, byLocation, byOperator, NONE, first);
   } else {
-    first = firstNamingToken(index.indexed, byId, startMs, token, first);
-    first = firstNamingToken(index.indexed, byLocation, startMs, token, first);
-    first = firstNamingToken(index.indexed, byOperator, startMs, token, first);
+    first = firstAlsoIn(index, byId, startMs, byUid, byReversed, byContract, byGroup, first);
+    first = firstAlsoIn(index, byLocation, startMs, byUid, byReversed, byContract, byGroup, first);
+    first = firstAlsoIn(index, byOperator, startMs, byUid, byReversed, byContract, byGroup, first);
   }
   return index.entries[first] ?? null;
 }
 
-/** The first of `positions` (ascending) before `first` whose entry is valid at `startMs` and names the charge point. */
-function firstNamingChargePoint(indexed: readonly IndexedEntry[], positions: readonly number[], startMs: number, chargePoint: ChargePointLookup, first: number): number {
+/** The first of `positions` (ascending) before `first` whose entry is valid at `startMs` and is in one of the lists `a` to `d`. */
+function firstAlsoIn(
+  index: WhitelistIndex,
+  positions: readonly number[],
+  startMs: number,
+  a: readonly number[],
+  b: readonly number[],
+  c: readonly number[],
+  d: readonly number[],
+  first: number,
+): number {
   for (const position of positions) {
     if (position >= first) break;
-    const entry = indexed[position]!;
-    if (
-      startMs >= entry.fromMs &&
-      startMs < entry.untilMs &&
-      (entry.ids.has(chargePoint.id) ||
-        (chargePoint.locationId !== null && entry.locationIds.has(chargePoint.locationId)) ||
-        (chargePoint.operatorId !== null && entry.operatorIds.has(chargePoint.operatorId)))
-    ) {
+    if (startMs >= index.fromMs[position]! && startMs < index.untilMs[position]! && (holds(a, position) || holds(b, position) || holds(c, position) || holds(d, position))) {
       return position;
     }
   }
   return first;
 }
 
-/** The first of `positions` (ascending) before `first` whose entry is valid at `startMs` and names the token. */
-function firstNamingToken(indexed: readonly IndexedEntry[], positions: readonly number[], startMs: number, token: TokenLookup, first: number): number {
-  for (const position of positions) {
-    if (position >= first) break;
-    const entry = indexed[position]!;
-    if (startMs >= entry.fromMs && startMs < entry.untilMs && selectsToken(entry.tokens, token)) return position;
+/** Whether the ascending list holds `position` (binary search). */
+function holds(positions: readonly number[], position: number): boolean {
+  let low = 0;
+  let high = positions.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = positions[middle]!;
+    if (at === position) return true;
+    if (at < position) low = middle + 1;
+    else high = middle - 1;
   }
-  return first;
+  return false;
 }

@@ -125,17 +125,19 @@ export function parseInstant(text: string, timeZone: string | undefined): Instan
   if (quick !== undefined) return { ok: true, instant: new Date(quick), dateOnly: false };
   if (timeZone === undefined) return parseInstantSlowly(text, timeZone);
   // Configurations name the same few local dates again and again (every licence "from 2025-01-01").
-  const key = `${timeZone}\u0000${text}`;
-  const known = localReadings.get(key);
-  if (known) return known.ok ? { ...known, instant: new Date(known.instant.getTime()) } : known;
-  const read = parseInstantSlowly(text, timeZone);
-  if (localReadings.size >= 10_000) localReadings.clear();
-  localReadings.set(key, read);
-  return read.ok ? { ...read, instant: new Date(read.instant.getTime()) } : read;
+  let readings = localReadings.get(timeZone);
+  if (!readings) localReadings.set(timeZone, (readings = new Map()));
+  let read = readings.get(text);
+  if (!read) {
+    read = parseInstantSlowly(text, timeZone);
+    if (readings.size >= 10_000) readings.clear();
+    readings.set(text, read);
+  }
+  return read.ok ? { ok: true, instant: new Date(read.instant.getTime()), dateOnly: read.dateOnly } : read;
 }
 
 /** Local dates and times read so far, per time zone: bounded. */
-const localReadings = new Map<string, InstantParse>();
+const localReadings = new Map<string, Map<string, InstantParse>>();
 
 function parseInstantSlowly(text: string, timeZone: string | undefined): InstantParse {
   const match = ISO_DATE_TIME.exec(text.trim());

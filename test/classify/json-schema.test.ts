@@ -6,6 +6,7 @@ import { classifierConfigJsonSchema } from '../../src/classify/json-schema';
 import { ConfigError } from '../../src/errors';
 import { sampleConfig } from '../../src/sample';
 import { classifierConfigInputArb } from '../../src/testing';
+import { paths, replaced } from '../support/changes';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 const validate = ajv.compile(classifierConfigJsonSchema);
@@ -119,24 +120,6 @@ describe('classifierConfigJsonSchema', () => {
     expect(accepted(overlapping)).toBe(false);
   });
 });
-
-/** Paths to every value of a JSON value. */
-function paths(value: unknown, at: (string | number)[] = []): (string | number)[][] {
-  if (typeof value !== 'object' || value === null) return [at];
-  return [at, ...Object.entries(value).flatMap(([key, child]) => paths(child, [...at, Array.isArray(value) ? Number(key) : key]))];
-}
-
-/** A copy of `value` with the value at `path` replaced (or removed when `replacement` is undefined). */
-function replaced(value: unknown, path: readonly (string | number)[], replacement: unknown): unknown {
-  if (path.length === 0) return replacement;
-  const copy = structuredClone(value) as Record<string | number, unknown>;
-  let parent = copy;
-  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
-  const last = path.at(-1)!;
-  if (replacement === undefined && !Array.isArray(parent)) delete parent[last];
-  else parent[last] = replacement;
-  return copy;
-}
 
 describe('properties', () => {
   it('every generated configuration is accepted by createClassifier and valid for the schema', () => {

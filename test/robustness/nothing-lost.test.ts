@@ -198,4 +198,14 @@ describe('results cannot change the classifier', () => {
     first.licence!.rates.rates[0]!.from.setTime(Date.parse('2030-01-01'));
     expect(attributeCost(session, classifier.classify(session)).reimbursement.amount.toString()).toBe('2.44');
   });
+
+  it('keeps the rates of a licence handed out before any cost was attributed, whether by a classification or by the configuration', () => {
+    const session = parseSession(SPLIT_BILLING_SESSION).data!;
+    const fresh = createClassifier(sampleConfig);
+    fresh.classify(session).licence!.rates.rates[0]!.from.setTime(Date.parse('2030-01-01'));
+    expect(attributeCost(session, fresh.classify(session)).reimbursement.amount.toString()).toBe('2.44');
+    const configured = createClassifier(sampleConfig);
+    for (const licence of configured.config.licences) for (const rate of licence.rates.rates) rate.from.setTime(Date.parse('2030-01-01'));
+    expect(attributeCost(session, configured.classify(session)).reimbursement.amount.toString()).toBe('2.44');
+  });
 });
