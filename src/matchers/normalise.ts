@@ -89,7 +89,18 @@ const uidSlowly = (text: string) => asciiUpperCase(text.replace(UID_SEPARATORS, 
 const idSlowly = (text: string) => asciiUpperCase(text.trim());
 const operatorIdSlowly = (text: string) => asciiUpperCase(text.replace(/[\s*-]/g, ''));
 
+/** Whether every normalisation leaves `text` as it is, as {@link ALREADY_NORMAL} tests, read character by character: no regular expression run per lookup. */
+function alreadyNormal(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // 0-9, A-Z, _
+    if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || code === 95)) return false;
+  }
+  return true;
+}
+
 function remembered(known: Map<string, string>, text: string, normalise: (text: string) => string): string {
+  if (alreadyNormal(text)) return text;
   let normalised = known.get(text);
   if (normalised === undefined) {
     normalised = normalise(text);

@@ -75,8 +75,11 @@ export interface ChargePointIdentifiers {
   readonly operatorIds: readonly string[];
 }
 
-const normaliseAll = (list: readonly string[] | undefined, normalise: (id: string) => string): string[] =>
-  list === undefined ? [] : list.length === 1 ? [normalise(list[0]!)] : [...new Set(list.map(normalise))];
+/** No identifiers of a kind: one shared empty list. */
+const NO_IDENTIFIERS: readonly string[] = Object.freeze([]);
+
+const normaliseAll = (list: readonly string[] | undefined, normalise: (id: string) => string): readonly string[] =>
+  list === undefined ? NO_IDENTIFIERS : list.length === 1 ? [normalise(list[0]!)] : [...new Set(list.map(normalise))];
 
 /**
  * The identifiers a token selector lists, normalised as they are compared.
@@ -168,30 +171,40 @@ export function chargePointLookup(chargePoint: ChargePoint, needed: LookupNeeds 
   };
 }
 
-/** Sets of a selector's identifiers, for membership tests. */
+/**
+ * A selector's identifiers of one kind, for membership tests: the list
+ * itself when it is short (a licence names a card or two; scanning a few
+ * strings is as quick as hashing one, and a large configuration builds no
+ * set per licence), a set when it is long.
+ */
+export type IdentifierMembers = readonly string[] | ReadonlySet<string>;
+
+/** Lists longer than this are tested through a set. */
+const SCANNED = 8;
+
+/** A selector's identifiers, per kind, for membership tests. */
 export interface TokenSets {
-  readonly uids: ReadonlySet<string>;
-  readonly contractIds: ReadonlySet<string>;
-  readonly groupIds: ReadonlySet<string>;
+  readonly uids: IdentifierMembers;
+  readonly contractIds: IdentifierMembers;
+  readonly groupIds: IdentifierMembers;
 }
 
-/** The empty set, shared: most selectors name one or two kinds of identifier. */
-const NO_IDENTIFIERS: ReadonlySet<string> = new Set();
+const members = (identifiers: readonly string[]): IdentifierMembers => (identifiers.length <= SCANNED ? identifiers : new Set(identifiers));
 
-/** A set of identifiers; the shared empty set when there are none. */
-const identifierSet = (identifiers: readonly string[]): ReadonlySet<string> => (identifiers.length === 0 ? NO_IDENTIFIERS : new Set(identifiers));
+const isMember = (members: IdentifierMembers, identifier: string): boolean =>
+  Array.isArray(members) ? members.includes(identifier) : (members as ReadonlySet<string>).has(identifier);
 
-/** The selector's identifiers as sets. */
+/** The selector's identifiers, ready for membership tests. */
 export function tokenSets(identifiers: TokenIdentifiers): TokenSets {
-  return { uids: identifierSet(identifiers.uids), contractIds: identifierSet(identifiers.contractIds), groupIds: identifierSet(identifiers.groupIds) };
+  return { uids: members(identifiers.uids), contractIds: members(identifiers.contractIds), groupIds: members(identifiers.groupIds) };
 }
 
-/** True when the selector (as sets) names one of the session token's identifiers. */
+/** True when the selector names one of the session token's identifiers. */
 export function selectsToken(sets: TokenSets, token: TokenLookup): boolean {
   return (
-    sets.uids.has(token.uid) ||
-    (token.reversedUid !== null && sets.uids.has(token.reversedUid)) ||
-    (token.contractId !== null && sets.contractIds.has(token.contractId)) ||
-    (token.groupId !== null && sets.groupIds.has(token.groupId))
+    isMember(sets.uids, token.uid) ||
+    (token.reversedUid !== null && isMember(sets.uids, token.reversedUid)) ||
+    (token.contractId !== null && isMember(sets.contractIds, token.contractId)) ||
+    (token.groupId !== null && isMember(sets.groupIds, token.groupId))
   );
 }

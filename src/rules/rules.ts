@@ -11,7 +11,8 @@ import type { ValidityConfig } from './config.js';
 export type ValidityRule = (session: ChargingSession, config: ValidityConfig, now: Date | undefined) => Reason<InvalidReasonCode> | null;
 
 const durationMs = (session: ChargingSession) => session.endedAt.getTime() - session.startedAt.getTime();
-const seconds = (ms: number) => new Exact(ms).div(1000);
+const SECONDS_PER_MS = new Exact('0.001');
+const seconds = (ms: number) => new Exact(ms).times(SECONDS_PER_MS);
 
 /**
  * The token's authorisation status must be one of the accepted ones (default:
@@ -43,7 +44,7 @@ export const energyPresent: ValidityRule = ({ energyKWh }, config) =>
 
 /** Energy must lie within the inclusive bounds (default [0, 350] kWh). */
 export const energyInRange: ValidityRule = ({ energyKWh }, { energyKWh: { min, max } }) =>
-  energyKWh === null || (energyKWh.gte(min) && energyKWh.lte(max))
+  energyKWh === null || (compareDecimals(energyKWh, min) >= 0 && compareDecimals(energyKWh, max) <= 0)
     ? null
     : {
         code: 'energy-out-of-range',
@@ -54,7 +55,7 @@ export const energyInRange: ValidityRule = ({ energyKWh }, { energyKWh: { min, m
 
 /** Optional: a session with zero or very low consumption (at most the configured kWh) is invalid. */
 export const energyNotTooLow: ValidityRule = ({ energyKWh }, { lowEnergy }) =>
-  lowEnergy === null || energyKWh === null || energyKWh.gt(lowEnergy.atMostKWh)
+  lowEnergy === null || energyKWh === null || compareDecimals(energyKWh, lowEnergy.atMostKWh) > 0
     ? null
     : {
         code: 'energy-too-low',
@@ -76,23 +77,26 @@ export const endNotBeforeStart: ValidityRule = (session) =>
 /** The session must last at least the minimum duration (default 120 s; exactly 120 s is valid). */
 export const durationLongEnough: ValidityRule = (session, { minDurationSeconds }) => {
   const ms = durationMs(session);
-  if (ms < 0 || minDurationSeconds.lte(seconds(ms))) return null;
+  if (ms < 0) return null;
+  const lasted = seconds(ms);
+  if (compareDecimals(minDurationSeconds, lasted) <= 0) return null;
   return {
     code: 'duration-too-short',
-    message: `the session lasted ${seconds(ms)} s, less than the minimum of ${minDurationSeconds} s`,
-    actual: seconds(ms).toString(),
+    message: `the session lasted ${lasted} s, less than the minimum of ${minDurationSeconds} s`,
+    actual: lasted.toString(),
     limit: minDurationSeconds.toString(),
   };
 };
 
 /** Optional: the session must not last longer than the maximum duration. */
 export const durationNotTooLong: ValidityRule = (session, { maxDurationSeconds }) => {
-  const ms = durationMs(session);
-  if (maxDurationSeconds === null || maxDurationSeconds.gte(seconds(ms))) return null;
+  if (maxDurationSeconds === null) return null;
+  const lasted = seconds(durationMs(session));
+  if (compareDecimals(maxDurationSeconds, lasted) >= 0) return null;
   return {
     code: 'duration-too-long',
-    message: `the session lasted ${seconds(ms)} s, more than the maximum of ${maxDurationSeconds} s`,
-    actual: seconds(ms).toString(),
+    message: `the session lasted ${lasted} s, more than the maximum of ${maxDurationSeconds} s`,
+    actual: lasted.toString(),
     limit: maxDurationSeconds.toString(),
   };
 };

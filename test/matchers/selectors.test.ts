@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { emaidCheckCharacter } from '../../src/matchers/emaid';
-import { chargePointSelectorSchema, tokenSelectorSchema, type TokenMatching } from '../../src/matchers/selectors';
+import { chargePointSelectorSchema, selectsToken, tokenSelectorSchema, tokenSets, type TokenLookup, type TokenMatching } from '../../src/matchers/selectors';
 import { chargePointKeys, chargePointSelectorKeys, tokenKeys, tokenSelectorKeys } from '../support/keys';
 import type { ChargePointInput } from '../../src/model/charge-point';
 import type { ChargingSession } from '../../src/model/session';
@@ -204,6 +204,26 @@ describe('properties', () => {
           expect(presented.some((key) => keys.has(key))).toBe(expected);
         },
       ),
+    );
+  });
+
+  it('selectsToken finds a token in short lists (scanned) and long ones (a set) alike', () => {
+    const pool = fc.constantFrom('04A2', '3BA2', 'NLTSTC1', 'ACME', 'FLEET1', 'X', 'Y', 'Z', 'W', 'V', 'U', 'T');
+    const kind = fc.uniqueArray(pool, { maxLength: 12 });
+    fc.assert(
+      fc.property(
+        fc.record({ uids: kind, contractIds: kind, groupIds: kind }),
+        fc.record({ uid: pool, reversedUid: fc.option(pool), contractId: fc.option(pool), groupId: fc.option(pool) }),
+        (identifiers, token: TokenLookup) => {
+          const expected =
+            identifiers.uids.includes(token.uid) ||
+            (token.reversedUid !== null && identifiers.uids.includes(token.reversedUid)) ||
+            (token.contractId !== null && identifiers.contractIds.includes(token.contractId)) ||
+            (token.groupId !== null && identifiers.groupIds.includes(token.groupId));
+          expect(selectsToken(tokenSets(identifiers), token)).toBe(expected);
+        },
+      ),
+      { numRuns: 1_000 },
     );
   });
 
