@@ -208,7 +208,7 @@ describe('properties', () => {
   });
 
   it('selectsToken finds a token in short lists (scanned) and long ones (a set) alike', () => {
-    const pool = fc.constantFrom('04A2', '3BA2', 'NLTSTC1', 'ACME', 'FLEET1', 'X', 'Y', 'Z', 'W', 'V', 'U', 'T');
+    const pool: fc.Arbitrary<string> = fc.constantFrom('04A2', '3BA2', 'NLTSTC1', 'ACME', 'FLEET1', 'X', 'Y', 'Z', 'W', 'V', 'U', 'T');
     const kind = fc.uniqueArray(pool, { maxLength: 12 });
     fc.assert(
       fc.property(
