@@ -61,11 +61,18 @@ export interface WhitelistIndex {
   readonly byOperatorId: ReadonlyMap<string, readonly number[]>;
 }
 
-function addAll(index: Map<string, number[]>, identifiers: readonly string[], position: number): void {
+/**
+ * Adds the entry at `single[0]` under each identifier. An identifier named by
+ * one entry shares that entry's one-position list (`single`) with its other
+ * identifiers, so a large whitelist builds a list per entry, not per
+ * identifier; a second entry replaces the shared list with a list of its own.
+ */
+function addAll(index: Map<string, readonly number[]>, identifiers: readonly string[], single: readonly number[]): void {
   for (const identifier of identifiers) {
     const positions = index.get(identifier);
-    if (positions) positions.push(position);
-    else index.set(identifier, [position]);
+    if (positions === undefined) index.set(identifier, single);
+    else if (positions.length === 1) index.set(identifier, [positions[0]!, single[0]!]);
+    else (positions as number[]).push(single[0]!);
   }
 }
 
@@ -75,23 +82,24 @@ function addAll(index: Map<string, number[]>, identifiers: readonly string[], po
  * tokens and 2,000 charge points takes 22,000 index places, not 40 million.
  */
 export function indexWhitelist(entries: readonly WhitelistEntry[]): WhitelistIndex {
-  const byUid = new Map<string, number[]>();
-  const byContractId = new Map<string, number[]>();
-  const byGroupId = new Map<string, number[]>();
-  const byChargePointId = new Map<string, number[]>();
-  const byLocationId = new Map<string, number[]>();
-  const byOperatorId = new Map<string, number[]>();
+  const byUid = new Map<string, readonly number[]>();
+  const byContractId = new Map<string, readonly number[]>();
+  const byGroupId = new Map<string, readonly number[]>();
+  const byChargePointId = new Map<string, readonly number[]>();
+  const byLocationId = new Map<string, readonly number[]>();
+  const byOperatorId = new Map<string, readonly number[]>();
   const fromMs = new Float64Array(entries.length);
   const untilMs = new Float64Array(entries.length);
   entries.forEach((entry, position) => {
     const tokens = tokenSelectorIdentifiers(entry.tokens);
     const chargePoints = chargePointSelectorIdentifiers(entry.chargePoints);
-    addAll(byUid, tokens.uids, position);
-    addAll(byContractId, tokens.contractIds, position);
-    addAll(byGroupId, tokens.groupIds, position);
-    addAll(byChargePointId, chargePoints.ids, position);
-    addAll(byLocationId, chargePoints.locationIds, position);
-    addAll(byOperatorId, chargePoints.operatorIds, position);
+    const single = [position];
+    addAll(byUid, tokens.uids, single);
+    addAll(byContractId, tokens.contractIds, single);
+    addAll(byGroupId, tokens.groupIds, single);
+    addAll(byChargePointId, chargePoints.ids, single);
+    addAll(byLocationId, chargePoints.locationIds, single);
+    addAll(byOperatorId, chargePoints.operatorIds, single);
     fromMs[position] = entry.period.from?.getTime() ?? -Infinity;
     untilMs[position] = entry.period.until?.getTime() ?? Infinity;
   });
