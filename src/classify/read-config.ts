@@ -1,10 +1,10 @@
 import { isValidEmaid } from '../matchers/emaid.js';
 import { LICENCE_STATUSES } from '../matchers/licence.js';
 import { buildRateSchedule, type RateSchedule } from '../matchers/rate-schedule.js';
-import type { Period } from '../model/period.js';
+import { resolvePeriod, type Period } from '../model/period.js';
 import { isCurrencyCode } from '../model/price.js';
 import { flag, giveUp, identifier, list, member, nonNegative, optional, quickly, strictObject, type Fields } from '../model/read-quickly.js';
-import { DEFAULT_TIME_ZONE, isValidTimeZone, parseInstant } from '../model/time.js';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../model/time.js';
 
 /*
  * The fast path of reading a configuration: plain code for the licences and
@@ -33,7 +33,7 @@ const CHARGE_POINT_KINDS = ['ids', 'locationIds', 'operatorIds'] as const;
 const TOKEN_SELECTOR_KEYS = new Set<string>(TOKEN_KINDS);
 const CHARGE_POINT_SELECTOR_KEYS = new Set<string>(CHARGE_POINT_KINDS);
 const LICENCE_STATUS_SET: ReadonlySet<unknown> = new Set(LICENCE_STATUSES);
-/** A rate schedule with any problem is left to the schema. */
+/** A rate schedule or period with any problem is left to the schema. */
 const REFUSE = { addIssue: giveUp };
 const RATES_PATH = ['rates'];
 
@@ -142,18 +142,10 @@ function timeZone(value: unknown): string {
   return value;
 }
 
-/** A configured date or date-time read in `timeZone`; a `Date` is left to the schema. */
-function localTime(value: unknown, timeZone: string): Date {
-  if (typeof value !== 'string') giveUp();
-  const read = parseInstant(value, timeZone);
-  return read.ok ? read.instant : giveUp();
-}
-
+/** The validity period read in `timeZone` as the schema reads it; a `Date` is left to the schema. */
 function period(source: Fields, timeZone: string): Period {
-  const from = source['validFrom'] == null ? null : localTime(source['validFrom'], timeZone);
-  const until = source['validUntil'] == null ? null : localTime(source['validUntil'], timeZone);
-  if (from !== null && until !== null && until.getTime() <= from.getTime()) giveUp();
-  return { from, until };
+  if ((source['validFrom'] != null && typeof source['validFrom'] !== 'string') || (source['validUntil'] != null && typeof source['validUntil'] !== 'string')) giveUp();
+  return resolvePeriod(source, timeZone, REFUSE);
 }
 
 function rate(input: unknown) {
