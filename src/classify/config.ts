@@ -13,6 +13,7 @@ import { stringRecord } from '../model/record.js';
 import { timeZoneSchema } from '../model/period.js';
 import { validityConfigSchema } from '../rules/config.js';
 import { readConfigQuickly, type ConfigHead } from './read-config.js';
+import { keysOf } from '../model/read-quickly.js';
 import type { ParseResult } from '../model/session.js';
 
 /** The two matchers whose order is configurable: split billing first by default. */
@@ -247,6 +248,8 @@ export type ClassifierConfigInput = z.input<typeof classifierConfigSchema>;
 /** The classifier configuration, validated, with defaults applied. */
 export type ClassifierConfig = z.output<typeof classifierConfigSchema>;
 
+const CONFIG_KEYS = /* @__PURE__ */ keysOf(classifierConfigObjectSchema.shape);
+
 /** The fields other than licences and whitelist, read by the schema, for the fast path. */
 function readHead(rest: Readonly<Record<string, unknown>>): ConfigHead | undefined {
   const read = classifierConfigObjectSchema.safeParse(rest);
@@ -263,7 +266,7 @@ function readHead(rest: Readonly<Record<string, unknown>>): ConfigHead | undefin
  * readClassifierConfigQuickly({ licences: 'none' }) === undefined; // => true
  */
 export function readClassifierConfigQuickly(input: unknown): ClassifierConfig | undefined {
-  return readConfigQuickly(input, readHead) as ClassifierConfig | undefined;
+  return readConfigQuickly(input, CONFIG_KEYS, readHead) as ClassifierConfig | undefined;
 }
 
 /**

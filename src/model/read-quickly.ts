@@ -46,6 +46,11 @@ export function strictObject(value: unknown, known: ReadonlySet<string>): Fields
   return source;
 }
 
+/** The fields of an object schema's shape, which a strict object reads. */
+export function keysOf(shape: object): ReadonlySet<string> {
+  return new Set(Object.keys(shape));
+}
+
 /** Each item read by `read`, into a new list; a hole is read as `undefined`. */
 export function list<T>(value: unknown, read: (item: unknown) => T): T[] {
   if (!Array.isArray(value)) giveUp();
