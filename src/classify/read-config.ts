@@ -5,7 +5,7 @@ import { whitelistEntrySchema } from '../matchers/whitelist.js';
 import { buildRateSchedule, rateInputSchema, type RateSchedule } from '../matchers/rate-schedule.js';
 import { resolvePeriod, type Period } from '../model/period.js';
 import { isCurrencyCode } from '../model/price.js';
-import { flag, giveUp, identifier, keysOf, list, member, nonNegative, optional, quickly, strictObject, type Fields } from '../model/read-quickly.js';
+import { flag, giveUp, identifier, keysOf, list, nonNegative, oneOf, optional, quickly, strictObject, type Fields } from '../model/read-quickly.js';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../model/time.js';
 
 /*
@@ -32,7 +32,7 @@ const DEVICE_KEYS = keysOf(LICENCE_SHAPE.device.shape);
 const RATE_KEYS = keysOf(rateInputSchema.shape);
 const TOKEN_SELECTOR_KEYS = keysOf(tokenSelectorSchema.shape);
 const CHARGE_POINT_SELECTOR_KEYS = keysOf(chargePointSelectorSchema.shape);
-const LICENCE_STATUS_SET: ReadonlySet<unknown> = new Set(LICENCE_STATUSES);
+const licenceStatus = oneOf(LICENCE_STATUSES);
 /** A rate schedule or period with any problem is left to the schema. */
 const REFUSE = { addIssue: giveUp };
 const RATES_PATH = ['rates'];
@@ -76,7 +76,7 @@ function licence(input: unknown, rateSchedules: ConfigHead['rateSchedules'], cei
   const out: Fields = { id: identifier(source['id']) };
   optional(out, source, 'employeeId', identifier);
   out['device'] = device(source['device']);
-  out['status'] = member(source['status'], LICENCE_STATUS_SET);
+  out['status'] = licenceStatus(source['status']);
   optional(out, source, 'tokens', tokenSelector);
   const zone = (out['timeZone'] = timeZone(source['timeZone']));
   if (source['validFrom'] == null) giveUp(); // required for a licence

@@ -89,9 +89,13 @@ export function positive(value: unknown): Decimal {
   return read;
 }
 
-export function member(value: unknown, set: ReadonlySet<unknown>): string {
-  if (!set.has(value)) giveUp();
-  return value as string;
+/** A reader of one of `values`, as an enum schema reads it. */
+export function oneOf(values: readonly string[]): (value: unknown) => string {
+  const set: ReadonlySet<unknown> = new Set(values);
+  return (value) => {
+    if (!set.has(value)) giveUp();
+    return value as string;
+  };
 }
 
 export function flag(value: unknown): boolean {
