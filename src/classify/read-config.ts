@@ -3,10 +3,10 @@ import { LICENCE_STATUSES, licenceSchema } from '../matchers/licence.js';
 import { chargePointSelectorSchema, tokenSelectorSchema } from '../matchers/selectors.js';
 import { whitelistEntrySchema } from '../matchers/whitelist.js';
 import { buildRateSchedule, rateInputSchema, type RateSchedule } from '../matchers/rate-schedule.js';
-import { resolvePeriod, type Period } from '../model/period.js';
+import type { Period } from '../model/period.js';
 import { isCurrencyCode } from '../model/price.js';
 import { flag, giveUp, identifier, keysOf, list, nonNegative, oneOf, optional, quickly, strictObject, type Fields } from '../model/read-quickly.js';
-import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../model/time.js';
+import { DEFAULT_TIME_ZONE, isValidTimeZone, parseInstant } from '../model/time.js';
 
 /*
  * The fast path of reading a configuration: plain code for the licences and
@@ -33,7 +33,7 @@ const RATE_KEYS = keysOf(rateInputSchema.shape);
 const TOKEN_SELECTOR_KEYS = keysOf(tokenSelectorSchema.shape);
 const CHARGE_POINT_SELECTOR_KEYS = keysOf(chargePointSelectorSchema.shape);
 const licenceStatus = oneOf(LICENCE_STATUSES);
-/** A rate schedule or period with any problem is left to the schema. */
+/** A rate schedule with any problem is left to the schema. */
 const REFUSE = { addIssue: giveUp };
 const RATES_PATH = ['rates'];
 
@@ -142,10 +142,18 @@ function timeZone(value: unknown): string {
   return value;
 }
 
-/** The validity period read in `timeZone` as the schema reads it; a `Date` is left to the schema. */
+/** A configured date or date-time read in `timeZone`; a `Date` is left to the schema. */
+function localTime(value: unknown, timeZone: string): Date {
+  if (typeof value !== 'string') giveUp();
+  const read = parseInstant(value, timeZone);
+  return read.ok ? read.instant : giveUp();
+}
+
 function period(source: Fields, timeZone: string): Period {
-  if ((source['validFrom'] != null && typeof source['validFrom'] !== 'string') || (source['validUntil'] != null && typeof source['validUntil'] !== 'string')) giveUp();
-  return resolvePeriod(source, timeZone, REFUSE);
+  const from = source['validFrom'] == null ? null : localTime(source['validFrom'], timeZone);
+  const until = source['validUntil'] == null ? null : localTime(source['validUntil'], timeZone);
+  if (from !== null && until !== null && until.getTime() <= from.getTime()) giveUp();
+  return { from, until };
 }
 
 function rate(input: unknown) {
