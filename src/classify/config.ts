@@ -13,6 +13,7 @@ import { stringRecord } from '../model/record.js';
 import { timeZoneSchema } from '../model/period.js';
 import { validityConfigSchema } from '../rules/config.js';
 import { readConfigQuickly, type ConfigHead } from './read-config.js';
+import { keysOf } from '../model/read-quickly.js';
 import type { ParseResult } from '../model/session.js';
 
 /** The two matchers whose order is configurable: split billing first by default. */
@@ -190,55 +191,56 @@ export const classifierConfigSchema = z.pipe(
  */
 function checkReferences(config: unknown, ctx: z.core.$RefinementCtx): void {
   const { rateSchedules, ceilingSchedules, licences, whitelist, matching } = config as Record<string, unknown>;
-  const named = (schedules: unknown) => (typeof schedules === 'object' && schedules !== null ? (schedules as Record<string, unknown>) : {});
-  const scheduleIds = Object.keys(named(rateSchedules));
+  const schedules = named(rateSchedules);
+  const scheduleIds = Object.keys(schedules);
   const ceilingsById = new Map(Object.entries(named(ceilingSchedules)).map(([id, schedule]) => [id.trim(), schedule]));
   const ceilingIds = [...ceilingsById.keys()];
-  /** The currency of rates as written (a list) or of a schedule already built; `undefined` when it cannot be read (reported elsewhere). */
-  const currencyOf = (rates: unknown): unknown => {
-    if (Array.isArray(rates)) return (rates[0] as { currency?: unknown } | undefined)?.currency;
-    const schedule = (typeof rates === 'object' && rates !== null ? rates : {}) as { currency?: unknown; rates?: unknown };
-    return typeof schedule.currency === 'string' ? schedule.currency : Array.isArray(schedule.rates) ? currencyOf(schedule.rates) : undefined;
-  };
-  const items = (list: unknown, name: string) =>
-    (Array.isArray(list) ? list : []).map((item, index) => ({ item: (item ?? {}) as Record<string, unknown>, path: [name, index] }));
-  for (const { item, path } of items(licences, 'licences')) {
-    if (typeof item.rates === 'string' && !scheduleIds.includes(item.rates)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [...path, 'rates'],
-        message: `no rate schedule ${JSON.stringify(item.rates)}; define it under rateSchedules (known: ${scheduleIds.join(', ') || 'none'})`,
-      });
+  const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  items(licences).forEach((item, index) => {
+    const { rates, ceiling } = item;
+    if (typeof rates === 'string' && !scheduleIds.includes(rates)) {
+      issue(['licences', index, 'rates'], `no rate schedule ${JSON.stringify(rates)}; define it under rateSchedules (known: ${scheduleIds.join(', ') || 'none'})`);
     }
-    const rateCurrency = currencyOf(typeof item.rates === 'string' ? named(rateSchedules)[item.rates] : item.rates);
-    const ceilings = typeof item.ceiling === 'string' ? [item.ceiling] : Array.isArray(item.ceiling) ? (item.ceiling as unknown[]) : [];
-    ceilings.forEach((id, index) => {
+    const rateCurrency = currencyOf(typeof rates === 'string' ? schedules[rates] : rates);
+    (typeof ceiling === 'string' ? [ceiling] : items(ceiling)).forEach((id: unknown, at) => {
       if (typeof id !== 'string' || id.trim() === '') return; // reported by the licence's schema
-      const at = typeof item.ceiling === 'string' ? [...path, 'ceiling'] : [...path, 'ceiling', index];
+      const path = typeof ceiling === 'string' ? ['licences', index, 'ceiling'] : ['licences', index, 'ceiling', at];
       const schedule = ceilingsById.get(id.trim());
-      if (schedule === undefined) {
-        ctx.addIssue({ code: 'custom', path: at, message: `no ceiling schedule ${JSON.stringify(id)}; define it under ceilingSchedules (known: ${ceilingIds.join(', ') || 'none'})` });
-        return;
-      }
       const ceilingCurrency = currencyOf(schedule);
-      if (typeof rateCurrency === 'string' && typeof ceilingCurrency === 'string' && rateCurrency !== ceilingCurrency) {
-        ctx.addIssue({ code: 'custom', path: at, message: `the ceiling schedule ${JSON.stringify(id)} is in ${ceilingCurrency}, the licence's rates in ${rateCurrency}: a ceiling caps rates of its own currency` });
+      if (schedule === undefined) {
+        issue(path, `no ceiling schedule ${JSON.stringify(id)}; define it under ceilingSchedules (known: ${ceilingIds.join(', ') || 'none'})`);
+      } else if (typeof rateCurrency === 'string' && typeof ceilingCurrency === 'string' && rateCurrency !== ceilingCurrency) {
+        issue(path, `the ceiling schedule ${JSON.stringify(id)} is in ${ceilingCurrency}, the licence's rates in ${rateCurrency}: a ceiling caps rates of its own currency`);
       }
     });
-  }
+  });
   if ((matching as { verifyContractIds?: unknown } | undefined)?.verifyContractIds !== true) return;
-  for (const { item, path } of [...items(licences, 'licences'), ...items(whitelist, 'whitelist')]) {
-    const contractIds = (item.tokens as { contractIds?: unknown } | undefined)?.contractIds;
-    (Array.isArray(contractIds) ? contractIds : []).forEach((contractId, index) => {
-      if (typeof contractId === 'string' && !isValidEmaid(contractId)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [...path, 'tokens', 'contractIds', index],
-          message: `${JSON.stringify(contractId)} is not an EMAID with a valid check character (verifyContractIds is on)`,
-        });
-      }
+  for (const [list, name] of [[licences, 'licences'], [whitelist, 'whitelist']] as const) {
+    items(list).forEach((item, index) => {
+      items((item.tokens as { contractIds?: unknown } | undefined)?.contractIds).forEach((contractId, at) => {
+        if (typeof contractId === 'string' && !isValidEmaid(contractId)) {
+          issue([name, index, 'tokens', 'contractIds', at], `${JSON.stringify(contractId)} is not an EMAID with a valid check character (verifyContractIds is on)`);
+        }
+      });
     });
   }
+}
+
+/** Named schedules as read so far: an empty map when they cannot be read (reported elsewhere). */
+function named(schedules: unknown): Record<string, unknown> {
+  return typeof schedules === 'object' && schedules !== null ? (schedules as Record<string, unknown>) : {};
+}
+
+/** The items of a list as read so far, each an object (`{}` for a missing one); none when it is not a list (reported elsewhere). */
+function items(list: unknown): Record<string, unknown>[] {
+  return (Array.isArray(list) ? list : []).map((item) => (item ?? {}) as Record<string, unknown>);
+}
+
+/** The currency of rates as written (a list) or of a schedule already built; `undefined` when it cannot be read (reported elsewhere). */
+function currencyOf(rates: unknown): unknown {
+  if (Array.isArray(rates)) return (rates[0] as { currency?: unknown } | undefined)?.currency;
+  const schedule = named(rates) as { currency?: unknown; rates?: unknown };
+  return typeof schedule.currency === 'string' ? schedule.currency : Array.isArray(schedule.rates) ? currencyOf(schedule.rates) : undefined;
 }
 
 /** The classifier configuration as written (JSON form); every part optional. */
@@ -246,6 +248,8 @@ export type ClassifierConfigInput = z.input<typeof classifierConfigSchema>;
 
 /** The classifier configuration, validated, with defaults applied. */
 export type ClassifierConfig = z.output<typeof classifierConfigSchema>;
+
+const CONFIG_KEYS = /* @__PURE__ */ keysOf(classifierConfigObjectSchema.shape);
 
 /** The fields other than licences and whitelist, read by the schema, for the fast path. */
 function readHead(rest: Readonly<Record<string, unknown>>): ConfigHead | undefined {
@@ -263,7 +267,7 @@ function readHead(rest: Readonly<Record<string, unknown>>): ConfigHead | undefin
  * readClassifierConfigQuickly({ licences: 'none' }) === undefined; // => true
  */
 export function readClassifierConfigQuickly(input: unknown): ClassifierConfig | undefined {
-  return readConfigQuickly(input, readHead) as ClassifierConfig | undefined;
+  return readConfigQuickly(input, CONFIG_KEYS, readHead) as ClassifierConfig | undefined;
 }
 
 /**

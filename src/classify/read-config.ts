@@ -1,9 +1,11 @@
 import { isValidEmaid } from '../matchers/emaid.js';
-import { LICENCE_STATUSES } from '../matchers/licence.js';
-import { buildRateSchedule, type RateSchedule } from '../matchers/rate-schedule.js';
+import { LICENCE_STATUSES, licenceSchema } from '../matchers/licence.js';
+import { chargePointSelectorSchema, tokenSelectorSchema } from '../matchers/selectors.js';
+import { whitelistEntrySchema } from '../matchers/whitelist.js';
+import { buildRateSchedule, rateInputSchema, type RateSchedule } from '../matchers/rate-schedule.js';
 import type { Period } from '../model/period.js';
 import { isCurrencyCode } from '../model/price.js';
-import { flag, giveUp, identifier, list, member, nonNegative, optional, quickly, strictObject, type Fields } from '../model/read-quickly.js';
+import { flag, giveUp, identifier, keysOf, list, nonNegative, oneOf, optional, quickly, strictObject, type Fields } from '../model/read-quickly.js';
 import { DEFAULT_TIME_ZONE, isValidTimeZone, parseInstant } from '../model/time.js';
 
 /*
@@ -23,16 +25,14 @@ export interface ConfigHead extends Fields {
   readonly ceilingSchedules: Readonly<Record<string, RateSchedule>>;
 }
 
-const CONFIG_KEYS = new Set(['validity', 'matching', 'splitBilling', 'precedence', 'rateSchedules', 'ceilingSchedules', 'licences', 'whitelist']);
-const LICENCE_KEYS = new Set(['id', 'employeeId', 'device', 'status', 'validFrom', 'validUntil', 'tokens', 'timeZone', 'rates', 'allowRateGaps', 'ceiling']);
-const WHITELIST_ENTRY_KEYS = new Set(['id', 'tokens', 'chargePoints', 'validFrom', 'validUntil', 'timeZone']);
-const DEVICE_KEYS = new Set(['chargePointId', 'serialNumber']);
-const RATE_KEYS = new Set(['from', 'until', 'perKWh', 'currency']);
-const TOKEN_KINDS = ['uids', 'contractIds', 'groupIds'] as const;
-const CHARGE_POINT_KINDS = ['ids', 'locationIds', 'operatorIds'] as const;
-const TOKEN_SELECTOR_KEYS = new Set<string>(TOKEN_KINDS);
-const CHARGE_POINT_SELECTOR_KEYS = new Set<string>(CHARGE_POINT_KINDS);
-const LICENCE_STATUS_SET: ReadonlySet<unknown> = new Set(LICENCE_STATUSES);
+const LICENCE_SHAPE = licenceSchema.def.in.shape;
+const LICENCE_KEYS = keysOf(LICENCE_SHAPE);
+const WHITELIST_ENTRY_KEYS = keysOf(whitelistEntrySchema.def.in.shape);
+const DEVICE_KEYS = keysOf(LICENCE_SHAPE.device.shape);
+const RATE_KEYS = keysOf(rateInputSchema.shape);
+const TOKEN_SELECTOR_KEYS = keysOf(tokenSelectorSchema.shape);
+const CHARGE_POINT_SELECTOR_KEYS = keysOf(chargePointSelectorSchema.shape);
+const licenceStatus = oneOf(LICENCE_STATUSES);
 /** A rate schedule with any problem is left to the schema. */
 const REFUSE = { addIssue: giveUp };
 const RATES_PATH = ['rates'];
@@ -40,15 +40,15 @@ const RATES_PATH = ['rates'];
 /**
  * Reads a configuration the quick way, or gives `undefined` when the schema
  * must read it (to say what is wrong, or for a shape this path does not
- * know). `head` reads the other fields with the schema, without licences and
- * whitelist entries. What it gives equals what the schema gives.
+ * know). `keys` are the configuration's fields; `head` reads the
+ * fields other than licences and whitelist entries with the schema. What it gives equals what the schema gives.
  */
-export function readConfigQuickly(input: unknown, head: (rest: Fields) => ConfigHead | undefined): Fields | undefined {
-  return quickly(config, input, head);
+export function readConfigQuickly(input: unknown, keys: ReadonlySet<string>, head: (rest: Fields) => ConfigHead | undefined): Fields | undefined {
+  return quickly(config, input, { keys, head });
 }
 
-function config(input: unknown, head: (rest: Fields) => ConfigHead | undefined): Fields {
-  const { licences = [], whitelist = [], ...rest } = strictObject(input, CONFIG_KEYS);
+function config(input: unknown, { keys, head }: { keys: ReadonlySet<string>; head: (rest: Fields) => ConfigHead | undefined }): Fields {
+  const { licences = [], whitelist = [], ...rest } = strictObject(input, keys);
   const { rateSchedules, ceilingSchedules, licences: _licences, whitelist: _whitelist, ...others } = head(rest) ?? giveUp();
   const readLicences = list(licences, (item) => licence(item, rateSchedules, ceilingSchedules));
   const entries = list(whitelist, whitelistEntry);
@@ -76,7 +76,7 @@ function licence(input: unknown, rateSchedules: ConfigHead['rateSchedules'], cei
   const out: Fields = { id: identifier(source['id']) };
   optional(out, source, 'employeeId', identifier);
   out['device'] = device(source['device']);
-  out['status'] = member(source['status'], LICENCE_STATUS_SET);
+  out['status'] = licenceStatus(source['status']);
   optional(out, source, 'tokens', tokenSelector);
   const zone = (out['timeZone'] = timeZone(source['timeZone']));
   if (source['validFrom'] == null) giveUp(); // required for a licence
@@ -112,9 +112,9 @@ function device(input: unknown): Fields {
 
 const identifiers = (value: unknown) => list(value, identifier);
 
-/** A selector: lists of identifiers of `kinds`, at least one identifier in all. */
-function selector(input: unknown, known: ReadonlySet<string>, kinds: readonly string[]): Fields {
-  const source = strictObject(input, known);
+/** A selector: lists of identifiers of `kinds` (the selector schema's fields, in its order), at least one identifier in all. */
+function selector(input: unknown, kinds: ReadonlySet<string>): Fields {
+  const source = strictObject(input, kinds);
   const out: Fields = {};
   let count = 0;
   for (const kind of kinds) {
@@ -125,13 +125,13 @@ function selector(input: unknown, known: ReadonlySet<string>, kinds: readonly st
   return out;
 }
 
-const tokenSelector = (input: unknown) => selector(input, TOKEN_SELECTOR_KEYS, TOKEN_KINDS);
+const tokenSelector = (input: unknown) => selector(input, TOKEN_SELECTOR_KEYS);
 
 function whitelistEntry(input: unknown): Fields {
   const source = strictObject(input, WHITELIST_ENTRY_KEYS);
   const id = identifier(source['id']);
   const tokens = tokenSelector(source['tokens']);
-  const chargePoints = selector(source['chargePoints'], CHARGE_POINT_SELECTOR_KEYS, CHARGE_POINT_KINDS);
+  const chargePoints = selector(source['chargePoints'], CHARGE_POINT_SELECTOR_KEYS);
   const zone = timeZone(source['timeZone']);
   return { id, tokens, chargePoints, timeZone: zone, period: period(source, zone) };
 }

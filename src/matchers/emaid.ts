@@ -12,9 +12,10 @@ import { usageError } from '../errors.js';
  *   sum over k of q(ck) * P1^k = (0, 0) over F2, and
  *   sum over k of r(ck) * P2^k = (0, 0) over F3,
  *
- * with P1 = [[0, 1], [1, 1]] over F2 (order 3) and P2 = [[0, 1], [1, 2]] over
- * F3 (order 8). The check character c15 is the one character that satisfies
- * both equations given c1..c14.
+ * with P1 = [[0, 1], [1, 1]] over F2 and P2 = [[0, 1], [1, 2]] over F3. The
+ * check character c15 is the one character that satisfies both equations
+ * given c1..c14 (the characters' vectors cover each field's pairs once, and
+ * P1^15 and P2^15 are invertible).
  */
 
 /** The 36 characters in the order that numbers them 0..35. */
@@ -22,98 +23,35 @@ const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 const BASE_LENGTH = 14;
 
-type Vec = readonly [number, number];
-type Mat = readonly [Vec, Vec];
-
-interface Field {
-  /** The field's size (2 or 3). */
-  readonly modulus: number;
-  /** P^1 .. P^15: the weight of each of the 15 positions. */
-  readonly weights: readonly Mat[];
-  /** (P^15)^-1, to solve the check equation for the last position. */
-  readonly lastInverse: Mat;
-}
-
-const IDENTITY: Mat = [
-  [1, 0],
-  [0, 1],
-];
-
-function vecTimesMat(v: Vec, m: Mat, modulus: number): Vec {
-  return [(v[0] * m[0][0] + v[1] * m[1][0]) % modulus, (v[0] * m[0][1] + v[1] * m[1][1]) % modulus];
-}
-
-function matTimesMat(a: Mat, b: Mat, modulus: number): Mat {
-  return [vecTimesMat(a[0], b, modulus), vecTimesMat(a[1], b, modulus)];
-}
-
-function power(p: Mat, exponent: number, modulus: number): Mat {
-  let result = IDENTITY;
-  for (let i = 0; i < exponent; i++) result = matTimesMat(result, p, modulus);
-  return result;
-}
-
-function field(p: Mat, order: number, modulus: number): Field {
-  const weights: Mat[] = [];
-  for (let k = 1; k <= BASE_LENGTH + 1; k++) weights.push(power(p, k, modulus));
-  // P^order is the identity, so (P^15)^-1 = P^(-15 mod order).
-  const lastInverse = power(p, (((-(BASE_LENGTH + 1)) % order) + order) % order, modulus);
-  return { modulus, weights, lastInverse };
-}
-
-const F2: Field = field(
-  [
-    [0, 1],
-    [1, 1],
-  ],
-  3,
-  2,
-);
-const F3: Field = field(
-  [
-    [0, 1],
-    [1, 2],
-  ],
-  8,
-  3,
-);
-
-/** The (q, r) components of an uppercase alphanumeric character. */
-function components(char: string): { q: Vec; r: Vec } {
-  const v = ALPHABET.indexOf(char);
-  const q = Math.floor(v / 9);
-  const r = v % 9;
-  return { q: [Math.floor(q / 2), q % 2], r: [Math.floor(r / 3), r % 3] };
-}
-
-/** Sum over the characters of `vector(c_k) * P^k`, in the given field. */
-function weightedSum(chars: string, f: Field, vector: (char: string) => Vec): Vec {
-  let sum: Vec = [0, 0];
-  for (let k = 0; k < chars.length; k++) {
-    const weight = f.weights[k] ?? IDENTITY; // chars.length <= 15 = weights.length
-    const term = vecTimesMat(vector(chars.charAt(k)), weight, f.modulus);
-    sum = [(sum[0] + term[0]) % f.modulus, (sum[1] + term[1]) % f.modulus];
+/**
+ * Whether an uppercase alphanumeric id satisfies both equations. The sums
+ * are taken from the last character to the first, Horner's way:
+ * (...((v15 * P + v14) * P + ...) + v1) * P, where (a, b) * [[0, 1], [1, c]] = (b, a + c * b).
+ */
+function satisfiesCheck(id: string): boolean {
+  let q1 = 0;
+  let q2 = 0;
+  let r1 = 0;
+  let r2 = 0;
+  for (let k = id.length - 1; k >= 0; k--) {
+    const v = ALPHABET.indexOf(id.charAt(k));
+    const q = Math.floor(v / 9);
+    const r = v % 9;
+    const a = q1 + Math.floor(q / 2);
+    const b = q2 + (q % 2);
+    q1 = b % 2;
+    q2 = (a + b) % 2;
+    const c = r1 + Math.floor(r / 3);
+    const d = r2 + (r % 3);
+    r1 = d % 3;
+    r2 = (c + 2 * d) % 3;
   }
-  return sum;
+  return q1 === 0 && q2 === 0 && r1 === 0 && r2 === 0;
 }
 
-/** The vector x with sum + x * P^15 = 0, i.e. x = -sum * (P^15)^-1. */
-function solveLast(sum: Vec, f: Field): Vec {
-  const negated: Vec = [(f.modulus - sum[0]) % f.modulus, (f.modulus - sum[1]) % f.modulus];
-  return vecTimesMat(negated, f.lastInverse, f.modulus);
-}
-
-/** Check character of an already normalised base (14 uppercase ASCII letters or digits). */
+/** Check character of an already normalised base (14 uppercase ASCII letters or digits): the one that satisfies the equations. */
 function checkCharacterOf(base: string): string {
-  const q = solveLast(
-    weightedSum(base, F2, (c) => components(c).q),
-    F2,
-  );
-  const r = solveLast(
-    weightedSum(base, F3, (c) => components(c).r),
-    F3,
-  );
-  return ALPHABET.charAt(9 * (2 * q[0] + q[1]) + 3 * r[0] + r[1]);
+  return [...ALPHABET].find((char) => satisfiesCheck(base + char))!;
 }
 
 /**
@@ -167,5 +105,5 @@ export function isValidEmaid(contractId: string): boolean {
   if (typeof contractId !== 'string') return false;
   const normalised = normalise(contractId);
   if (normalised === undefined || !/^[A-Z]{2}[A-Z0-9]{13}$/.test(normalised)) return false;
-  return checkCharacterOf(normalised.slice(0, BASE_LENGTH)) === normalised.charAt(BASE_LENGTH);
+  return satisfiesCheck(normalised);
 }

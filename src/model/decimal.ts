@@ -60,17 +60,12 @@ export function isDecimal(value: unknown): value is Decimal {
  */
 export function readDecimal(value: unknown, limits: DecimalLimits = DECIMAL_LIMITS): Decimal | string {
   let read: Decimal | undefined;
-  if (typeof value === 'number') {
-    if (Number.isFinite(value)) {
-      const text = String(value);
-      read = readPlainDecimal(text, limits) ?? new Exact(text);
-    }
-  } else if (typeof value === 'string') {
-    read = readPlainDecimal(value, limits);
-    if (read !== undefined) return read;
-    const text = value.trim();
-    read = readPlainDecimal(text, limits);
-    if (read !== undefined) return read;
+  if (typeof value === 'string' || typeof value === 'number') {
+    // A number through its shortest round-trip text ("NaN" and "Infinity" are then refused as text).
+    let text = String(value);
+    // Plain text within the limits by its digit counts; anything else through decimal.js.
+    const plain = readPlainDecimal(text, limits) ?? readPlainDecimal((text = text.trim()), limits);
+    if (plain !== undefined) return plain;
     if (DECIMAL_TEXT.test(text)) read = new Exact(text);
   } else if (isDecimal(value)) {
     read = new Exact(value);

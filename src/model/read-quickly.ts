@@ -46,6 +46,11 @@ export function strictObject(value: unknown, known: ReadonlySet<string>): Fields
   return source;
 }
 
+/** The fields of an object schema's shape, which a strict object reads. */
+export function keysOf(shape: object): ReadonlySet<string> {
+  return new Set(Object.keys(shape));
+}
+
 /** Each item read by `read`, into a new list; a hole is read as `undefined`. */
 export function list<T>(value: unknown, read: (item: unknown) => T): T[] {
   if (!Array.isArray(value)) giveUp();
@@ -84,9 +89,13 @@ export function positive(value: unknown): Decimal {
   return read;
 }
 
-export function member(value: unknown, set: ReadonlySet<unknown>): string {
-  if (!set.has(value)) giveUp();
-  return value as string;
+/** A reader of one of `values`, as an enum schema reads it. */
+export function oneOf(values: readonly string[]): (value: unknown) => string {
+  const set: ReadonlySet<unknown> = new Set(values);
+  return (value) => {
+    if (!set.has(value)) giveUp();
+    return value as string;
+  };
 }
 
 export function flag(value: unknown): boolean {

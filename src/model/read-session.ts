@@ -2,7 +2,7 @@ import { isCurrencyCode } from './price.js';
 import { STOP_REASONS } from './stop-reason.js';
 import { instantQuickly } from './time.js';
 import { AUTHORIZATION_STATUSES, TOKEN_TYPES } from './token.js';
-import { decimal, flag, giveUp, identifier, member, nonNegative, object, positive, present, quickly, type Fields } from './read-quickly.js';
+import { decimal, flag, giveUp, identifier, nonNegative, object, oneOf, positive, present, quickly, type Fields } from './read-quickly.js';
 
 /*
  * The fast path of reading a session: plain code for the shape backends
@@ -14,10 +14,10 @@ import { decimal, flag, giveUp, identifier, member, nonNegative, object, positiv
  * of a kind has one shape.
  */
 
-const AUTH_METHOD_SET: ReadonlySet<unknown> = new Set(['AUTH_REQUEST', 'COMMAND', 'WHITELIST']);
-const AUTHORIZATION_SET: ReadonlySet<unknown> = new Set(AUTHORIZATION_STATUSES);
-const TOKEN_TYPE_SET: ReadonlySet<unknown> = new Set(TOKEN_TYPES);
-const STOP_REASON_SET: ReadonlySet<unknown> = new Set(STOP_REASONS);
+const authMethodOf = oneOf(['AUTH_REQUEST', 'COMMAND', 'WHITELIST']);
+const authorizationOf = oneOf(AUTHORIZATION_STATUSES);
+const tokenTypeOf = oneOf(TOKEN_TYPES);
+const stopReasonOf = oneOf(STOP_REASONS);
 
 function instant(value: unknown): Date {
   if (value instanceof Date) {
@@ -38,8 +38,8 @@ function token(input: unknown): Fields {
   const { contractId, groupId, type, authorization } = source;
   if (present(source, 'contractId', contractId)) out['contractId'] = identifier(contractId);
   if (present(source, 'groupId', groupId)) out['groupId'] = identifier(groupId);
-  if (present(source, 'type', type)) out['type'] = member(type, TOKEN_TYPE_SET);
-  out['authorization'] = authorization === undefined ? 'Accepted' : member(authorization, AUTHORIZATION_SET);
+  if (present(source, 'type', type)) out['type'] = tokenTypeOf(type);
+  out['authorization'] = authorization === undefined ? 'Accepted' : authorizationOf(authorization);
   return out;
 }
 
@@ -91,9 +91,9 @@ function session(input: unknown): Fields {
     chargePoint: chargePoint(source['chargePoint']),
   };
   if (present(source, 'userId', userId)) out['userId'] = identifier(userId);
-  if (present(source, 'authMethod', authMethod)) out['authMethod'] = member(authMethod, AUTH_METHOD_SET);
+  if (present(source, 'authMethod', authMethod)) out['authMethod'] = authMethodOf(authMethod);
   if (present(source, 'price', source['price'])) out['price'] = price(source['price']);
-  if (present(source, 'stopReason', stopReason)) out['stopReason'] = member(stopReason, STOP_REASON_SET);
+  if (present(source, 'stopReason', stopReason)) out['stopReason'] = stopReasonOf(stopReason);
   if (present(source, 'homeChargingCompensation', homeChargingCompensation)) out['homeChargingCompensation'] = flag(homeChargingCompensation);
   return out;
 }

@@ -250,7 +250,6 @@ function offsetMinutes(offset: string): number | null {
  * years 0 to 99 stay themselves (`Date.UTC` maps them to 1900 to 1999).
  */
 function utcMillis(wall: WallTime): number {
-  if (wall.year >= 100) return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
   const date = new Date(0);
   date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
   date.setUTCHours(wall.hour, wall.minute, wall.second, wall.millisecond);
