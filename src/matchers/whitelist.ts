@@ -51,8 +51,8 @@ export type WhitelistEntry = z.output<typeof whitelistEntrySchema>;
  */
 export interface WhitelistIndex {
   readonly entries: readonly WhitelistEntry[];
-  readonly fromMs: Float64Array;
-  readonly untilMs: Float64Array;
+  /** Each entry's period as numbers, side by side so a lookup reads both at once: from at 2 x position, until at 2 x position + 1. */
+  readonly periods: Float64Array;
   readonly byUid: ReadonlyMap<string, readonly number[]>;
   readonly byContractId: ReadonlyMap<string, readonly number[]>;
   readonly byGroupId: ReadonlyMap<string, readonly number[]>;
@@ -88,8 +88,7 @@ export function indexWhitelist(entries: readonly WhitelistEntry[]): WhitelistInd
   const byChargePointId = new Map<string, readonly number[]>();
   const byLocationId = new Map<string, readonly number[]>();
   const byOperatorId = new Map<string, readonly number[]>();
-  const fromMs = new Float64Array(entries.length);
-  const untilMs = new Float64Array(entries.length);
+  const periods = new Float64Array(2 * entries.length);
   entries.forEach((entry, position) => {
     const tokens = tokenSelectorIdentifiers(entry.tokens);
     const chargePoints = chargePointSelectorIdentifiers(entry.chargePoints);
@@ -100,10 +99,10 @@ export function indexWhitelist(entries: readonly WhitelistEntry[]): WhitelistInd
     addAll(byChargePointId, chargePoints.ids, single);
     addAll(byLocationId, chargePoints.locationIds, single);
     addAll(byOperatorId, chargePoints.operatorIds, single);
-    fromMs[position] = entry.period.from?.getTime() ?? -Infinity;
-    untilMs[position] = entry.period.until?.getTime() ?? Infinity;
+    periods[2 * position] = entry.period.from?.getTime() ?? -Infinity;
+    periods[2 * position + 1] = entry.period.until?.getTime() ?? Infinity;
   });
-  return { entries, fromMs, untilMs, byUid, byContractId, byGroupId, byChargePointId, byLocationId, byOperatorId };
+  return { entries, periods, byUid, byContractId, byGroupId, byChargePointId, byLocationId, byOperatorId };
 }
 
 const NONE: readonly number[] = [];
@@ -155,7 +154,7 @@ function firstAlsoIn(
 ): number {
   for (const position of positions) {
     if (position >= first) break;
-    if (startMs >= index.fromMs[position]! && startMs < index.untilMs[position]! && (holds(a, position) || holds(b, position) || holds(c, position) || holds(d, position))) {
+    if (startMs >= index.periods[2 * position]! && startMs < index.periods[2 * position + 1]! && (holds(a, position) || holds(b, position) || holds(c, position) || holds(d, position))) {
       return position;
     }
   }
