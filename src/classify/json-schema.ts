@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { numericSchema } from '../model/decimal.js';
 import { classifierConfigSchema, DEFAULT_PRECEDENCE, precedencePairSchema } from './config.js';
 
 /**
@@ -195,6 +196,8 @@ const PRECEDENCE_JSON_SCHEMA = { type: 'array', prefixItems: [MATCHER_JSON_SCHEM
 
 /** Marks a member with no JSON form (a `Decimal`, a `Date`), removed afterwards. */
 const NO_JSON_FORM = 'x-no-json-form';
+/** Marks the number form of a decimal, removed afterwards; it keeps zod from folding the decimal's union into a list of types. */
+const NUMBER_FORM = 'x-number-form';
 
 /**
  * The JSON form of the configuration schema's input as JSON Schema (draft
@@ -209,7 +212,8 @@ function jsonFormSchema(schema: z.core.$ZodType): JsonSchema {
     unrepresentable: 'any',
     override: ({ zodSchema, jsonSchema }) => {
       const def = zodSchema._zod.def;
-      if (def.type === 'custom' || def.type === 'date') jsonSchema[NO_JSON_FORM] = true;
+      if (zodSchema === numericSchema) Object.assign(jsonSchema, { type: 'number', [NUMBER_FORM]: true });
+      else if (def.type === 'custom' || def.type === 'date') jsonSchema[NO_JSON_FORM] = true;
       if (def.type === 'object' && def.catchall !== undefined && def.catchall._zod.def.type !== 'never') writeAsRecord(jsonSchema);
       if (zodSchema === precedencePairSchema) Object.assign(jsonSchema, PRECEDENCE_JSON_SCHEMA);
       // zod leaves out the default of a schema that transforms, whose input may differ from its output; the pair's does not.
@@ -242,6 +246,7 @@ function simplify(node: unknown): unknown {
   if (typeof node !== 'object' || node === null) return node;
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) result[key] = simplify(value);
+  delete result[NUMBER_FORM];
   const anyOf = result['anyOf'];
   if (!Array.isArray(anyOf)) return result;
   const kept = (anyOf as Record<string, unknown>[]).filter((member) => member[NO_JSON_FORM] !== true);

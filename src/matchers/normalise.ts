@@ -3,8 +3,6 @@ import { isValidEmaid } from './emaid.js';
 const UID_SEPARATORS = /[\s:\-.]/g;
 const HEX_PAIRS = /^(?:[0-9A-F]{2})+$/;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
-/** Text that every normalisation leaves as it is: ASCII with no lower-case letter, space or separator. */
-const ALREADY_NORMAL = /^[0-9A-Z_]*$/;
 const ASCII_LOWER = /[a-z]+/g;
 
 /**
@@ -26,7 +24,7 @@ export function asciiUpperCase(text: string): string {
  * @example normaliseUid('04:a2:3b'); // => '04A23B'
  */
 export function normaliseUid(uid: string): string {
-  return ALREADY_NORMAL.test(uid) ? uid : uidSlowly(uid);
+  return alreadyNormal(uid) ? uid : uidSlowly(uid);
 }
 
 /**
@@ -63,7 +61,7 @@ export function normaliseContractId(contractId: string): string {
  * @example normaliseId('acme'); // => 'ACME'
  */
 export function normaliseId(id: string): string {
-  return ALREADY_NORMAL.test(id) ? id : idSlowly(id);
+  return alreadyNormal(id) ? id : idSlowly(id);
 }
 
 /**
@@ -72,7 +70,7 @@ export function normaliseId(id: string): string {
  * @example normaliseOperatorId('be-mbf'); // => 'BEMBF'
  */
 export function normaliseOperatorId(id: string): string {
-  return ALREADY_NORMAL.test(id) ? id : operatorIdSlowly(id);
+  return alreadyNormal(id) ? id : operatorIdSlowly(id);
 }
 
 /**
@@ -89,7 +87,7 @@ const uidSlowly = (text: string) => asciiUpperCase(text.replace(UID_SEPARATORS, 
 const idSlowly = (text: string) => asciiUpperCase(text.trim());
 const operatorIdSlowly = (text: string) => asciiUpperCase(text.replace(/[\s*-]/g, ''));
 
-/** Whether every normalisation leaves `text` as it is, as {@link ALREADY_NORMAL} tests, read character by character: no regular expression run per lookup. */
+/** Whether every normalisation leaves `text` as it is: 0-9, A-Z and `_` only, read character by character. */
 function alreadyNormal(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -111,8 +109,8 @@ function remembered(known: Map<string, string>, text: string, normalise: (text: 
 }
 
 /** {@link normaliseUid} for a session's lookup: remembered. */
-export const lookupUid = (uid: string): string => remembered(uids, uid, normaliseUid);
+export const lookupUid = (uid: string): string => remembered(uids, uid, uidSlowly);
 /** {@link normaliseId} for a session's lookup: remembered. */
-export const lookupId = (id: string): string => remembered(ids, id, normaliseId);
+export const lookupId = (id: string): string => remembered(ids, id, idSlowly);
 /** {@link normaliseOperatorId} for a session's lookup: remembered. */
-export const lookupOperatorId = (id: string): string => remembered(operatorIds, id, normaliseOperatorId);
+export const lookupOperatorId = (id: string): string => remembered(operatorIds, id, operatorIdSlowly);

@@ -83,12 +83,18 @@ export function readDecimal(value: unknown, limits: DecimalLimits = DECIMAL_LIMI
 }
 
 /**
+ * What a decimal is given as besides a string: a finite number (as
+ * `z.number()` takes it) or a `Decimal`. Its JSON form is a number.
+ */
+export const numericSchema = z.custom<number | Decimal>((value) => Number.isFinite(value) || isDecimal(value));
+
+/**
  * Zod schema for an exact decimal, read by {@link readDecimal}: a decimal
  * string, a number or a `Decimal`; NaN, infinities and values beyond
  * {@link DECIMAL_LIMITS} are refused with an issue that says why.
  */
 export const decimalSchema = z.pipe(
-  z.union([z.string(), z.number(), z.custom<Decimal>(isDecimal)], {
+  z.union([z.string(), numericSchema], {
     error: (issue) => `expected a decimal number such as "3.667", received ${describe(issue.input)}`,
   }),
   z.transform((value: string | number | Decimal, ctx) => {

@@ -2,6 +2,9 @@ import * as z from 'zod/mini';
 import { describe } from './messages.js';
 import { parseInstant } from './time.js';
 
+/** Zod schema for a valid `Date` (not an Invalid Date). */
+export const dateSchema = z.custom<Date>((value) => value instanceof Date && !Number.isNaN(value.getTime()));
+
 /** An instant as written in JSON: ISO 8601 with an offset ("2022-11-10T14:50:16+01:00"), or a `Date`. */
 export type InstantInput = string | Date;
 
@@ -12,7 +15,7 @@ export type InstantInput = string | Date;
  */
 export function instantSchema(timeZone?: string) {
   return z.pipe(
-    z.union([z.string(), z.date()], {
+    z.union([z.string(), dateSchema], {
       error: (issue) => `expected an ISO 8601 date-time with an offset, such as "2022-11-10T14:50:16+01:00", received ${describe(issue.input)}`,
     }),
     z.transform((value: string | Date, ctx): Date => {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { describe } from './messages.js';
+import { dateSchema } from './instant.js';
 import { DEFAULT_TIME_ZONE, isValidTimeZone, parseInstant, unknownTimeZoneMessage } from './time.js';
 
 /**
@@ -29,7 +30,7 @@ export const timeZoneSchema = z._default(
  * date-time with an offset; or a `Date`. Read into an instant by
  * {@link resolveZonedTime} once the time zone is known.
  */
-export const zonedTimeInputSchema = z.union([z.string(), z.date()], {
+export const zonedTimeInputSchema = z.union([z.string(), dateSchema], {
   error: (issue) => `expected a date such as "2022-11-01" or a date-time, received ${describe(issue.input)}`,
 });
 

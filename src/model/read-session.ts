@@ -1,8 +1,8 @@
 import { isCurrencyCode } from './price.js';
 import { STOP_REASONS } from './stop-reason.js';
-import { instantQuickly } from './time.js';
+import { readTimestamp } from './time.js';
 import { AUTHORIZATION_STATUSES, TOKEN_TYPES } from './token.js';
-import { decimal, flag, giveUp, identifier, nonNegative, object, oneOf, positive, present, quickly, type Fields } from './read-quickly.js';
+import { decimal, field, fields, flag, giveUp, identifier, nonNegative, oneOf, positive, quickly, REQUIRED, type Fields } from './read-quickly.js';
 
 /*
  * The fast path of reading a session: plain code for the shape backends
@@ -27,47 +27,55 @@ function instant(value: unknown): Date {
   }
   if (typeof value !== 'string') giveUp();
   // Timestamps with an offset; a local time (read in the parse options' zone) is the schema's to read.
-  const ms = instantQuickly(value);
-  if (ms === undefined) giveUp();
+  const ms = readTimestamp(value);
+  if (typeof ms !== 'number') giveUp();
   return new Date(ms);
 }
 
-function token(input: unknown): Fields {
-  const source = object(input);
-  const out: Fields = { uid: identifier(source['uid']) };
-  const { contractId, groupId, type, authorization } = source;
-  if (present(source, 'contractId', contractId)) out['contractId'] = identifier(contractId);
-  if (present(source, 'groupId', groupId)) out['groupId'] = identifier(groupId);
-  if (present(source, 'type', type)) out['type'] = tokenTypeOf(type);
-  out['authorization'] = authorization === undefined ? 'Accepted' : authorizationOf(authorization);
-  return out;
-}
+const TOKEN = [
+  field('uid', identifier, REQUIRED),
+  field('contractId', identifier),
+  field('groupId', identifier),
+  field('type', tokenTypeOf),
+  field('authorization', authorizationOf, 'Accepted'),
+];
 
-function chargePoint(input: unknown): Fields {
-  const source = object(input);
-  const out: Fields = { id: identifier(source['id']) };
-  const { connectorId, evseId, locationId, operatorId, serialNumber, maxPowerKW } = source;
-  if (present(source, 'connectorId', connectorId)) out['connectorId'] = identifier(connectorId);
-  if (present(source, 'evseId', evseId)) out['evseId'] = identifier(evseId);
-  if (present(source, 'locationId', locationId)) out['locationId'] = identifier(locationId);
-  if (present(source, 'operatorId', operatorId)) out['operatorId'] = identifier(operatorId);
-  if (present(source, 'serialNumber', serialNumber)) out['serialNumber'] = identifier(serialNumber);
-  if (present(source, 'maxPowerKW', maxPowerKW)) out['maxPowerKW'] = positive(maxPowerKW);
-  return out;
+const CHARGE_POINT = [
+  field('id', identifier, REQUIRED),
+  field('connectorId', identifier),
+  field('evseId', identifier),
+  field('locationId', identifier),
+  field('operatorId', identifier),
+  field('serialNumber', identifier),
+  field('maxPowerKW', positive),
+];
+
+const PRICE = [field('exclVat', nonNegative), field('inclVat', nonNegative), field('vatPercent', nonNegative), field('currency', currency, REQUIRED)];
+
+function currency(value: unknown): string {
+  if (typeof value !== 'string' || !isCurrencyCode(value)) giveUp();
+  return value;
 }
 
 function price(input: unknown): Fields {
-  const source = object(input);
-  const out: Fields = {};
-  const { exclVat, inclVat, vatPercent, currency } = source;
-  if (present(source, 'exclVat', exclVat)) out['exclVat'] = nonNegative(exclVat);
-  if (present(source, 'inclVat', inclVat)) out['inclVat'] = nonNegative(inclVat);
-  if (present(source, 'vatPercent', vatPercent)) out['vatPercent'] = nonNegative(vatPercent);
-  if (typeof currency !== 'string' || !isCurrencyCode(currency)) giveUp();
-  out['currency'] = currency;
-  if (exclVat === undefined && inclVat === undefined) giveUp();
+  const out = fields(input, PRICE);
+  if (out['exclVat'] === undefined && out['inclVat'] === undefined) giveUp();
   return out;
 }
+
+const SESSION = [
+  field('id', identifier, REQUIRED),
+  field('startedAt', instant, REQUIRED),
+  field('endedAt', instant, REQUIRED),
+  field('energyKWh', (value) => (value === null ? null : decimal(value)), REQUIRED),
+  field('token', (value) => fields(value, TOKEN), REQUIRED),
+  field('chargePoint', (value) => fields(value, CHARGE_POINT), REQUIRED),
+  field('userId', identifier),
+  field('authMethod', authMethodOf),
+  field('price', price),
+  field('stopReason', stopReasonOf),
+  field('homeChargingCompensation', flag),
+];
 
 /**
  * Reads a session the quick way, or gives `undefined` when the session
@@ -75,25 +83,5 @@ function price(input: unknown): Fields {
  * not know). What it gives equals what the schema gives.
  */
 export function readSessionQuickly(input: unknown): Fields | undefined {
-  return quickly(session, input, undefined);
-}
-
-function session(input: unknown): Fields {
-  const source = object(input);
-  const { energyKWh, userId, authMethod, stopReason, homeChargingCompensation } = source;
-  if (energyKWh === undefined) giveUp();
-  const out: Fields = {
-    id: identifier(source['id']),
-    startedAt: instant(source['startedAt']),
-    endedAt: instant(source['endedAt']),
-    energyKWh: energyKWh === null ? null : decimal(energyKWh),
-    token: token(source['token']),
-    chargePoint: chargePoint(source['chargePoint']),
-  };
-  if (present(source, 'userId', userId)) out['userId'] = identifier(userId);
-  if (present(source, 'authMethod', authMethod)) out['authMethod'] = authMethodOf(authMethod);
-  if (present(source, 'price', source['price'])) out['price'] = price(source['price']);
-  if (present(source, 'stopReason', stopReason)) out['stopReason'] = stopReasonOf(stopReason);
-  if (present(source, 'homeChargingCompensation', homeChargingCompensation)) out['homeChargingCompensation'] = flag(homeChargingCompensation);
-  return out;
+  return quickly(fields, input, SESSION);
 }

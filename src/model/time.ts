@@ -5,9 +5,6 @@ import { usageError } from '../errors.js';
 /** The time zone that local dates are read in when nothing else is said. */
 export const DEFAULT_TIME_ZONE = 'Europe/Brussels';
 
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
-
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
@@ -44,19 +41,9 @@ export function isValidTimeZone(timeZone: string): boolean {
 /** Time zones checked so far: building an `Intl.DateTimeFormat` is costly, so each zone is checked once. */
 const knownTimeZones = new Map<string, boolean>();
 
-/** A local wall-clock time, as written; months from 1. */
-interface WallTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  millisecond: number;
-}
-
 /**
- * The instant at which a wall-clock time occurs in a time zone.
+ * The instant at which a wall-clock time occurs in a time zone; `wallMs` is
+ * the wall time read as if it were UTC (`Date.UTC(2022, 10, 10, 14, 50)`).
  *
  * Where the wall time occurs twice (the hour clocks are set back), the earlier
  * instant is returned. Where it does not occur (the hour clocks skip), the
@@ -64,14 +51,11 @@ interface WallTime {
  * same wall time in the offset before the change, which lands just after the
  * skipped hour (so a skipped midnight becomes the day's first instant).
  */
-export function zonedWallTimeToInstant(wall: WallTime, timeZone: string, gap: 'reject' | 'shift'): Date | null {
-  const asUtc = utcMillis(wall);
-  const offsetBefore = offsetMinutesAt(timeZone, asUtc - DAY_MS);
-  const offsetAfter = offsetMinutesAt(timeZone, asUtc + DAY_MS);
-  const before = asUtc - offsetBefore * MINUTE_MS;
-  const after = asUtc - offsetAfter * MINUTE_MS;
-  const beforeHolds = asUtc - offsetMinutesAt(timeZone, before) * MINUTE_MS === before;
-  const afterHolds = asUtc - offsetMinutesAt(timeZone, after) * MINUTE_MS === after;
+export function zonedWallTimeToInstant(wallMs: number, timeZone: string, gap: 'reject' | 'shift'): Date | null {
+  const before = wallMs - offsetMinutesAt(timeZone, wallMs - DAY_MS) * MINUTE_MS;
+  const after = wallMs - offsetMinutesAt(timeZone, wallMs + DAY_MS) * MINUTE_MS;
+  const beforeHolds = wallMs - offsetMinutesAt(timeZone, before) * MINUTE_MS === before;
+  const afterHolds = wallMs - offsetMinutesAt(timeZone, after) * MINUTE_MS === after;
   if (beforeHolds || afterHolds) return new Date(beforeHolds && afterHolds ? Math.min(before, after) : beforeHolds ? before : after);
   return gap === 'shift' ? new Date(before) : null;
 }
@@ -121,17 +105,18 @@ export type InstantParse = { ok: true; instant: Date; dateOnly: boolean } | { ok
  * skipped by a daylight-saving change).
  */
 export function parseInstant(text: string, timeZone: string | undefined): InstantParse {
-  const quick = instantQuickly(text);
-  if (quick !== undefined) return { ok: true, instant: new Date(quick), dateOnly: false };
-  if (timeZone === undefined) return parseInstantSlowly(text, timeZone);
   // Configurations name the same few local dates again and again (every licence "from 2025-01-01").
-  let readings = localReadings.get(timeZone);
-  if (!readings) localReadings.set(timeZone, (readings = new Map()));
-  let read = readings.get(text);
-  if (!read) {
-    read = parseInstantSlowly(text, timeZone);
-    if (readings.size >= 10_000) readings.clear();
-    readings.set(text, read);
+  const readings = timeZone === undefined ? undefined : (localReadings.get(timeZone) ?? new Map<string, InstantParse>());
+  let read = readings?.get(text);
+  if (read === undefined) {
+    const timestamp = readTimestamp(text.trim());
+    if (typeof timestamp === 'number') return { ok: true, instant: new Date(timestamp), dateOnly: false };
+    if (typeof timestamp === 'string') return { ok: false, reason: timestamp };
+    read = readLocalTime(text, timestamp, timeZone);
+    if (readings !== undefined) {
+      if (readings.size >= 10_000) readings.clear();
+      localReadings.set(timeZone!, readings.set(text, read));
+    }
   }
   return read.ok ? { ok: true, instant: new Date(read.instant.getTime()), dateOnly: read.dateOnly } : read;
 }
@@ -139,121 +124,123 @@ export function parseInstant(text: string, timeZone: string | undefined): Instan
 /** Local dates and times read so far, per time zone: bounded. */
 const localReadings = new Map<string, Map<string, InstantParse>>();
 
-function parseInstantSlowly(text: string, timeZone: string | undefined): InstantParse {
-  const match = ISO_DATE_TIME.exec(text.trim());
-  if (!match) {
-    return { ok: false, reason: 'expected an ISO 8601 date-time such as "2022-11-10T14:50:16+01:00"' };
-  }
-  const [, y, mo, d, h, mi, s, fraction, offset] = match;
-  const wall: WallTime = {
-    year: Number(y),
-    month: Number(mo),
-    day: Number(d),
-    hour: Number(h ?? 0),
-    minute: Number(mi ?? 0),
-    second: Number(s ?? 0),
-    millisecond: Number((fraction ?? '').padEnd(3, '0').slice(0, 3)),
-  };
-  const calendarError = checkCalendar(wall);
-  if (calendarError) return { ok: false, reason: calendarError };
-  const dateOnly = h === undefined;
-  if (offset !== undefined) {
-    if (dateOnly) return { ok: false, reason: 'a date without a time cannot carry an offset; write "2022-11-01" or a full date-time' };
-    const minutes = offsetMinutes(offset);
-    if (minutes === null) {
-      return { ok: false, reason: `"${offset}" is not a UTC offset; write one from -23:59 to +23:59, such as "+01:00" or "Z"` };
-    }
-    return { ok: true, instant: new Date(utcMillis(wall) - minutes * MINUTE_MS), dateOnly };
-  }
-  if (timeZone === undefined && dateOnly) {
-    return {
-      ok: false,
-      reason: `"${text}" is a date without a time or time zone, so it names no instant; give a full date-time with an offset, such as "2022-11-10T14:50:16+01:00"`,
-    };
-  }
+function readLocalTime(text: string, { wallMs, dateOnly }: LocalTime, timeZone: string | undefined): InstantParse {
   if (timeZone === undefined) {
     return {
       ok: false,
-      reason: `"${text}" has no UTC offset, so the instant is ambiguous; add one ("+01:00" or "Z") or name a time zone`,
+      reason: dateOnly
+        ? `"${text}" is a date without a time or time zone, so it names no instant; give a full date-time with an offset, such as "2022-11-10T14:50:16+01:00"`
+        : `"${text}" has no UTC offset, so the instant is ambiguous; add one ("+01:00" or "Z") or name a time zone`,
     };
   }
-  const instant = zonedWallTimeToInstant(wall, timeZone, dateOnly ? 'shift' : 'reject');
+  const instant = zonedWallTimeToInstant(wallMs, timeZone, dateOnly ? 'shift' : 'reject');
   if (!instant) return { ok: false, reason: `"${text}" does not exist in ${timeZone} (clocks skip it for daylight saving time)` };
   return { ok: true, instant, dateOnly };
 }
 
-const ZERO_CODE = 48;
-
-/** The number written by the two digits at `at`, or NaN. */
-function twoDigits(text: string, at: number): number {
-  const tens = text.charCodeAt(at) - ZERO_CODE;
-  const units = text.charCodeAt(at + 1) - ZERO_CODE;
-  return tens >= 0 && tens <= 9 && units >= 0 && units <= 9 ? tens * 10 + units : Number.NaN;
+/** A local date or date-time, written without an offset: its wall time read as if it were UTC. */
+export interface LocalTime {
+  readonly wallMs: number;
+  readonly dateOnly: boolean;
 }
 
-/**
- * The instant of the shape backends nearly always send,
- * "2022-11-10T14:50:16Z", "2022-11-10T14:50:16.123+01:00", read character by
- * character; `undefined` for anything else (or anything out of range), which
- * the general reader then reads or refuses with its reason.
- */
-export function instantQuickly(text: string): number | undefined {
-  const length = text.length;
-  if (length < 20 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || (text.charCodeAt(10) | 32) !== 116 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
-  const year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
-  const month = twoDigits(text, 5);
-  const day = twoDigits(text, 8);
-  const hour = twoDigits(text, 11);
-  const minute = twoDigits(text, 14);
-  const second = twoDigits(text, 17);
-  let at = 19;
-  let millisecond = 0;
-  if (text.charCodeAt(at) === 46) {
-    let scale = 100;
-    at += 1;
-    const first = at;
-    for (; at < length; at++) {
-      const digit = text.charCodeAt(at) - ZERO_CODE;
-      if (digit < 0 || digit > 9) break;
-      millisecond += digit * scale; // digits past the third add nothing: sub-millisecond digits are truncated
-      scale /= 10;
-    }
-    if (at === first) return undefined;
-    millisecond = Math.floor(millisecond);
+const NOT_ISO = 'expected an ISO 8601 date-time such as "2022-11-10T14:50:16+01:00"';
+
+/** The number written by the `count` digits at `at`, or NaN. */
+function digits(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return Number.NaN;
+    value = value * 10 + digit;
   }
-  let offset: number;
-  const sign = text.charCodeAt(at);
-  if ((sign | 32) === 122 && at + 1 === length) offset = 0;
-  else if ((sign === 43 || sign === 45) && at + 6 === length && text.charCodeAt(at + 3) === 58) {
-    const hours = twoDigits(text, at + 1);
-    const minutes = twoDigits(text, at + 4);
-    if (!(hours <= 23 && minutes <= 59)) return undefined;
-    offset = (sign === 45 ? -1 : 1) * (hours * 60 + minutes);
-  } else return undefined;
-  if (!(year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59)) return undefined;
-  return Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - offset * MINUTE_MS;
-}
-
-/** Minutes east of UTC of an offset such as "+01:00", "-0330", "+05" or "Z"; `null` when out of range. */
-function offsetMinutes(offset: string): number | null {
-  if (offset.toUpperCase() === 'Z') return 0;
-  const sign = offset.startsWith('-') ? -1 : 1;
-  const digits = offset.slice(1).replace(':', '');
-  const hours = Number(digits.slice(0, 2));
-  const minutes = Number(digits.slice(2, 4) || 0);
-  if (hours > 23 || minutes > 59) return null;
-  return sign * (hours * 60 + minutes);
+  return value;
 }
 
 /**
- * Milliseconds since the epoch of a wall time read as UTC. Unlike `Date.UTC`,
- * years 0 to 99 stay themselves (`Date.UTC` maps them to 1900 to 1999).
+ * Reads an ISO 8601 date or date-time character by character: "2022-11-10",
+ * then "T" (or a space) and "14:50", ":16", ".123" (or ",123"), then an
+ * offset "Z", "+01:00", "+0100" or "+01", all optional. Gives the instant in
+ * ms when an offset is written, the local time when none is, and why the
+ * text is refused otherwise.
+ *
+ * @example readTimestamp('2022-11-10T14:50:16+01:00'); // => 1668088216000
  */
-function utcMillis(wall: WallTime): number {
+export function readTimestamp(text: string): number | LocalTime | string {
+  const length = text.length;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || Number.isNaN(year + month + day)) return NOT_ISO;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let millisecond = 0;
+  let at = 10;
+  const separator = text.charCodeAt(at);
+  const dateOnly = (separator | 32) !== 116 && separator !== 32; // "T", "t" or " "
+  if (!dateOnly) {
+    hour = digits(text, 11, 2);
+    minute = digits(text, 14, 2);
+    if (text.charCodeAt(13) !== 58 || Number.isNaN(hour + minute)) return NOT_ISO;
+    at = 16;
+    if (text.charCodeAt(at) === 58) {
+      second = digits(text, 17, 2);
+      if (Number.isNaN(second)) return NOT_ISO;
+      at = 19;
+      const mark = text.charCodeAt(at);
+      if (mark === 46 || mark === 44) {
+        const first = ++at;
+        for (let scale = 100; at < length; at++, scale /= 10) {
+          const digit = text.charCodeAt(at) - 48;
+          if (!(digit >= 0 && digit <= 9)) break;
+          if (scale >= 1) millisecond += digit * scale; // sub-millisecond digits are truncated
+        }
+        if (at === first) return NOT_ISO;
+      }
+    }
+  }
+  const offsetAt = at;
+  const sign = text.charCodeAt(at);
+  let offset = Number.NaN;
+  if ((sign | 32) === 122) {
+    offset = 0;
+    at += 1;
+  } else if (sign === 43 || sign === 45) {
+    const hours = digits(text, at + 1, 2);
+    let minutes = 0;
+    at += 3;
+    if (at < length) {
+      if (text.charCodeAt(at) === 58) at += 1;
+      minutes = digits(text, at, 2);
+      at += 2;
+    }
+    offset = Number.isNaN(hours + minutes) ? Number.NaN : hours > 23 || minutes > 59 ? Number.POSITIVE_INFINITY : (sign === 45 ? -1 : 1) * (hours * 60 + minutes);
+  }
+  if (at !== length || Number.isNaN(offset) !== (offsetAt === length)) return NOT_ISO;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    return `${text.slice(0, 10)} is not a calendar date`;
+  }
+  if (hour > 23 || minute > 59 || second > 59) return `${pad(hour)}:${pad(minute)}:${pad(second)} is not a time of day`;
+  const wallMs = utcMillis(year, month, day, hour, minute, second, millisecond);
+  if (Number.isNaN(offset)) return { wallMs, dateOnly };
+  if (dateOnly) return 'a date without a time cannot carry an offset; write "2022-11-01" or a full date-time';
+  if (offset === Number.POSITIVE_INFINITY) {
+    return `"${text.slice(offsetAt)}" is not a UTC offset; write one from -23:59 to +23:59, such as "+01:00" or "Z"`;
+  }
+  return wallMs - offset * MINUTE_MS;
+}
+
+/**
+ * Milliseconds since the epoch of a wall time read as UTC; months from 1.
+ * Unlike `Date.UTC`, years 0 to 99 stay themselves (`Date.UTC` maps them to
+ * 1900 to 1999).
+ */
+export function utcMillis(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millisecond = 0): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
   const date = new Date(0);
-  date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
-  date.setUTCHours(wall.hour, wall.minute, wall.second, wall.millisecond);
-  return date.getTime();
+  date.setUTCFullYear(year, month - 1, day);
+  return date.setUTCHours(hour, minute, second, millisecond);
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -262,16 +249,6 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function daysInMonth(year: number, month: number): number {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
-}
-
-function checkCalendar(wall: WallTime): string | null {
-  if (wall.month < 1 || wall.month > 12 || wall.day < 1 || wall.day > daysInMonth(wall.year, wall.month)) {
-    return `${String(wall.year).padStart(4, '0')}-${pad(wall.month)}-${pad(wall.day)} is not a calendar date`;
-  }
-  if (wall.hour > 23 || wall.minute > 59 || wall.second > 59) {
-    return `${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)} is not a time of day`;
-  }
-  return null;
 }
 
 function pad(n: number): string {

@@ -4,7 +4,7 @@ import type { CostFlag } from '../cost/attribute-cost.js';
 import { addMoney, zeroMoney, type Money } from '../cost/money.js';
 import { ConfigError, type ConfigIssue } from '../errors.js';
 import { Exact } from '../model/decimal.js';
-import { DEFAULT_TIME_ZONE, isValidTimeZone, unknownTimeZoneMessage, zonedWallTimeToInstant } from '../model/time.js';
+import { DEFAULT_TIME_ZONE, isValidTimeZone, unknownTimeZoneMessage, utcMillis, zonedWallTimeToInstant } from '../model/time.js';
 import { STATEMENT_COLUMNS, type StatementColumn } from './columns.js';
 import { toCsv } from './csv.js';
 import { formatEnergy, formatLocalDateTime, formatMoney } from './format.js';
@@ -158,7 +158,7 @@ function resolveStatementOptions(given: StatementOptions): { month: string; time
   if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone)) issues.push({ path: ['timeZone'], message: unknownTimeZoneMessage(timeZone) });
   if (issues.length > 0) throw new ConfigError(issues);
   const firstInstant = (y: number, m: number) =>
-    zonedWallTimeToInstant({ year: y, month: m, day: 1, hour: 0, minute: 0, second: 0, millisecond: 0 }, timeZone, 'shift')!;
+    zonedWallTimeToInstant(utcMillis(y, m, 1), timeZone, 'shift')!;
   const from = firstInstant(year, monthNumber);
   const until = monthNumber === 12 ? firstInstant(year + 1, 1) : firstInstant(year, monthNumber + 1);
   return { month: match![0], timeZone, from, until };
