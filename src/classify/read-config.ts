@@ -5,7 +5,7 @@ import { whitelistEntrySchema } from '../matchers/whitelist.js';
 import { buildRateSchedule, rateInputSchema, type RateSchedule } from '../matchers/rate-schedule.js';
 import type { Period } from '../model/period.js';
 import { isCurrencyCode } from '../model/price.js';
-import { field, fields, flag, giveUp, identifier, keysOf, list, nonNegative, oneOf, quickly, REQUIRED, strictObject, type Field, type Fields } from '../model/read-quickly.js';
+import { flag, giveUp, identifier, keysOf, list, nonNegative, oneOf, optional, quickly, strictObject, type Fields } from '../model/read-quickly.js';
 import { DEFAULT_TIME_ZONE, isValidTimeZone, parseInstant } from '../model/time.js';
 
 /*
@@ -32,6 +32,7 @@ const DEVICE_KEYS = keysOf(LICENCE_SHAPE.device.shape);
 const RATE_KEYS = keysOf(rateInputSchema.shape);
 const TOKEN_SELECTOR_KEYS = keysOf(tokenSelectorSchema.shape);
 const CHARGE_POINT_SELECTOR_KEYS = keysOf(chargePointSelectorSchema.shape);
+const licenceStatus = oneOf(LICENCE_STATUSES);
 /** A rate schedule with any problem is left to the schema. */
 const REFUSE = { addIssue: giveUp };
 const RATES_PATH = ['rates'];
@@ -70,54 +71,14 @@ function uniqueIds(items: readonly Fields[]): void {
   }
 }
 
-function named(schedules: ConfigHead['rateSchedules'], id: string): RateSchedule {
-  return Object.hasOwn(schedules, id) ? schedules[id]! : giveUp();
-}
-
-const DEVICE = [field('chargePointId', identifier), field('serialNumber', identifier)];
-
-function device(input: unknown): Fields {
-  const out = fields(strictObject(input, DEVICE_KEYS), DEVICE);
-  if ((out['chargePointId'] === undefined) === (out['serialNumber'] === undefined)) giveUp();
-  return out;
-}
-
-const identifiers = (value: unknown) => list(value, identifier);
-
-/** A reader of a selector: lists of identifiers of `kinds` (the selector schema's fields, in its order), at least one identifier in all. */
-function selector(kinds: ReadonlySet<string>): (input: unknown) => Fields {
-  const shape = [...kinds].map((kind) => field(kind, identifiers));
-  return (input) => {
-    const out = fields(strictObject(input, kinds), shape);
-    let count = 0;
-    for (const kind of kinds) count += (out[kind] as readonly string[] | undefined)?.length ?? 0;
-    if (count === 0) giveUp();
-    return out;
-  };
-}
-
-const tokenSelector = selector(TOKEN_SELECTOR_KEYS);
-
-const WHITELIST_ENTRY_HEAD = [
-  field('id', identifier, REQUIRED),
-  field('tokens', tokenSelector, REQUIRED),
-  field('chargePoints', selector(CHARGE_POINT_SELECTOR_KEYS), REQUIRED),
-  field('timeZone', timeZone, DEFAULT_TIME_ZONE),
-];
-
-const LICENCE_HEAD = [
-  field('id', identifier, REQUIRED),
-  field('employeeId', identifier),
-  field('device', device, REQUIRED),
-  field('status', oneOf(LICENCE_STATUSES), REQUIRED),
-  field('tokens', tokenSelector),
-  field('timeZone', timeZone, DEFAULT_TIME_ZONE),
-];
-
 function licence(input: unknown, rateSchedules: ConfigHead['rateSchedules'], ceilingSchedules: ConfigHead['ceilingSchedules']): Fields {
   const source = strictObject(input, LICENCE_KEYS);
-  const out = fields(source, LICENCE_HEAD);
-  const zone = out['timeZone'] as string;
+  const out: Fields = { id: identifier(source['id']) };
+  optional(out, source, 'employeeId', identifier);
+  out['device'] = device(source['device']);
+  out['status'] = licenceStatus(source['status']);
+  optional(out, source, 'tokens', tokenSelector);
+  const zone = (out['timeZone'] = timeZone(source['timeZone']));
   if (source['validFrom'] == null) giveUp(); // required for a licence
   out['period'] = period(source, zone);
   const allowGaps = source['allowRateGaps'] === undefined ? false : flag(source['allowRateGaps']);
@@ -136,14 +97,47 @@ function licence(input: unknown, rateSchedules: ConfigHead['rateSchedules'], cei
   return out;
 }
 
-function whitelistEntry(input: unknown): Fields {
-  const source = strictObject(input, WHITELIST_ENTRY_KEYS);
-  const out = fields(source, WHITELIST_ENTRY_HEAD);
-  out['period'] = period(source, out['timeZone'] as string);
+function named(schedules: ConfigHead['rateSchedules'], id: string): RateSchedule {
+  return Object.hasOwn(schedules, id) ? schedules[id]! : giveUp();
+}
+
+function device(input: unknown): Fields {
+  const source = strictObject(input, DEVICE_KEYS);
+  const out: Fields = {};
+  optional(out, source, 'chargePointId', identifier);
+  optional(out, source, 'serialNumber', identifier);
+  if ((out['chargePointId'] === undefined) === (out['serialNumber'] === undefined)) giveUp();
   return out;
 }
 
+const identifiers = (value: unknown) => list(value, identifier);
+
+/** A selector: lists of identifiers of `kinds` (the selector schema's fields, in its order), at least one identifier in all. */
+function selector(input: unknown, kinds: ReadonlySet<string>): Fields {
+  const source = strictObject(input, kinds);
+  const out: Fields = {};
+  let count = 0;
+  for (const kind of kinds) {
+    optional(out, source, kind, identifiers);
+    count += (out[kind] as readonly string[] | undefined)?.length ?? 0;
+  }
+  if (count === 0) giveUp();
+  return out;
+}
+
+const tokenSelector = (input: unknown) => selector(input, TOKEN_SELECTOR_KEYS);
+
+function whitelistEntry(input: unknown): Fields {
+  const source = strictObject(input, WHITELIST_ENTRY_KEYS);
+  const id = identifier(source['id']);
+  const tokens = tokenSelector(source['tokens']);
+  const chargePoints = selector(source['chargePoints'], CHARGE_POINT_SELECTOR_KEYS);
+  const zone = timeZone(source['timeZone']);
+  return { id, tokens, chargePoints, timeZone: zone, period: period(source, zone) };
+}
+
 function timeZone(value: unknown): string {
+  if (value === undefined) return DEFAULT_TIME_ZONE;
   if (typeof value !== 'string' || !isValidTimeZone(value)) giveUp();
   return value;
 }

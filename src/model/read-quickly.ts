@@ -122,8 +122,7 @@ export const field = (key: string, read: (value: unknown) => unknown, missing?: 
 
 /**
  * The fields of `value`, each read by its reader, into a new object in the
- * schema's key order. A key present with the value `undefined`, which a
- * schema keeps, is rare enough to leave to the schema.
+ * schema's key order (see {@link present} for a key given as `undefined`).
  */
 export function fields(value: unknown, shape: readonly Field[]): Fields {
   const source = object(value);
@@ -131,9 +130,31 @@ export function fields(value: unknown, shape: readonly Field[]): Fields {
   for (let index = 0; index < shape.length; index++) {
     const { key, read, missing } = shape[index]!;
     const item = source[key];
-    if (item !== undefined) out[key] = read(item);
-    else if (missing === REQUIRED || Object.hasOwn(source, key)) giveUp();
+    if (present(source, key, item)) out[key] = read(item);
+    else if (missing === REQUIRED) giveUp();
     else if (missing !== undefined) out[key] = missing;
   }
   return out;
+}
+
+/**
+ * Whether an optional field is there: `false` when it is left out. A key
+ * present with the value `undefined`, which a schema keeps, is rare enough
+ * to leave to the schema.
+ */
+export function present(source: Fields, key: string, value: unknown): boolean {
+  if (value !== undefined) return true;
+  if (Object.hasOwn(source, key)) giveUp();
+  return false;
+}
+
+/**
+ * Sets `key` on `target` as a schema does for an optional field that is
+ * there; leaves it out otherwise. The configuration's readers store field by
+ * field with it: a hundred thousand licences are read faster by named stores
+ * than through {@link fields}' table.
+ */
+export function optional(target: Fields, source: Fields, key: string, read: (value: unknown) => unknown): void {
+  const value = source[key];
+  if (present(source, key, value)) target[key] = read(value);
 }
