@@ -30,6 +30,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
   for (const [name, contents] of Object.entries(PAGES)) {
     const size = await bundle(name, contents);
-    console.log(`${name}: ${kB(size.minified)} minified, ${kB(size.gzipped)} gzipped${name === 'label' ? `; time-zone code: ${/tzOffset|timeZoneName/.test(size.text) ? 'yes' : 'no'}` : ''}`);
+    console.log(`${name}: ${kB(size.minified)} minified, ${kB(size.gzipped)} gzipped (${size.gzipped.toLocaleString('en')} bytes)${name === 'label' ? `; time-zone code: ${/tzOffset|timeZoneName/.test(size.text) ? 'yes' : 'no'}` : ''}`);
   }
 }
