@@ -106,16 +106,20 @@ export type InstantParse = { ok: true; instant: Date; dateOnly: boolean } | { ok
  */
 export function parseInstant(text: string, timeZone: string | undefined): InstantParse {
   // Configurations name the same few local dates again and again (every licence "from 2025-01-01").
-  const readings = timeZone === undefined ? undefined : (localReadings.get(timeZone) ?? new Map<string, InstantParse>());
+  let readings: Map<string, InstantParse> | undefined;
+  if (timeZone !== undefined) {
+    readings = localReadings.get(timeZone);
+    if (!readings) localReadings.set(timeZone, (readings = new Map()));
+  }
   let read = readings?.get(text);
   if (read === undefined) {
     const timestamp = readTimestamp(text.trim());
     if (typeof timestamp === 'number') return { ok: true, instant: new Date(timestamp), dateOnly: false };
     if (typeof timestamp === 'string') return { ok: false, reason: timestamp };
     read = readLocalTime(text, timestamp, timeZone);
-    if (readings !== undefined) {
+    if (readings) {
       if (readings.size >= 10_000) readings.clear();
-      localReadings.set(timeZone!, readings.set(text, read));
+      readings.set(text, read);
     }
   }
   return read.ok ? { ok: true, instant: new Date(read.instant.getTime()), dateOnly: read.dateOnly } : read;
