@@ -9,9 +9,9 @@ import { decimal, field, fields, flag, giveUp, identifier, nonNegative, oneOf, p
  * nearly always send, giving exactly what the session schema gives. Anything
  * it does not recognise as valid (a missing field, a wrong type, an odd
  * object) makes it give up, and the schema reads the session instead, with
- * every issue and its path. Property tests hold the two equal. Each output
- * object is built by named stores in the schema's key order, so every object
- * of a kind has one shape.
+ * every issue and its path. Property tests hold the two equal. Each object
+ * is read through a table of its fields in the schema's key order, so every
+ * object of a kind has one shape.
  */
 
 const authMethodOf = oneOf(['AUTH_REQUEST', 'COMMAND', 'WHITELIST']);
